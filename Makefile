@@ -1,0 +1,61 @@
+# Gode Historier: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DKFDS_DIST := node_modules/dkfds/dist
+DKFDS_STATIC := portal/static/vendor/dkfds
+AXE_STATIC := tests/browser/vendor/axe.min.js
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean
+
+run: install static migrate demo ## install, migrate, load the demo content, create an admin and serve
+	@echo
+	@echo "Gode Historier kører på http://$(HOST):$(PORT)/  (redaktion: http://$(HOST):$(PORT)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Det Fælles Designsystem is served as static files: copy its dist (no build step), without the parts we never use.
+static: node_modules/.package-lock.json
+	rm -rf $(DKFDS_STATIC) && mkdir -p $(DKFDS_STATIC)/css $(DKFDS_STATIC)/js
+	cp $(DKFDS_DIST)/css/dkfds.min.css $(DKFDS_STATIC)/css/
+	cp $(DKFDS_DIST)/js/dkfds.min.js $(DKFDS_STATIC)/js/
+	cp -r $(DKFDS_DIST)/img $(DKFDS_STATIC)/img
+	cp -r $(DKFDS_DIST)/fonts $(DKFDS_STATIC)/fonts
+	rm -rf $(DKFDS_STATIC)/fonts/IBMPlexSans/split $(DKFDS_STATIC)/fonts/IBMPlexSans/otf
+	mkdir -p $(dir $(AXE_STATIC)) && cp node_modules/axe-core/axe.min.js $(AXE_STATIC)
+
+migrate:
+	$(BIN)/python manage.py migrate --no-input
+
+demo:
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py ensure_admin
+
+serve:
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on the embedded default (SQLite), then again on a throwaway PostgreSQL cluster when the
+# PostgreSQL server binaries are present (required when CI=true).
+test: install static lint
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+	bash tests/services/with-postgres.sh $(BIN)/pytest -m "not browser"
+
+lint:
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(DKFDS_STATIC) $(AXE_STATIC) staticfiles .test-media .pytest_cache

@@ -1,0 +1,123 @@
+"""Methods (metoder): what a method is, how to do it, for whom, and what the research says about it."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
+from portal.shared.pagination import paginate
+
+EVIDENCE_LEVELS = [
+    ("documented", "Dokumenteret effekt"),
+    ("promising", "Lovende praksis"),
+    ("experience", "Erfaringsbaseret"),
+]
+EVIDENCE_DESCRIPTIONS = {
+    "documented": "Effekten er vist i kontrollerede studier eller store registerundersøgelser.",
+    "promising": "Evalueringer og opfølgning peger på effekt, men den er ikke påvist i effektstudier.",
+    "experience": "Bygger på praktikeres erfaringer og systematisk opfølgning i jobcentrene.",
+}
+
+
+class MethodIndexPage(Page):
+    """/metoder/: all methods, filterable by target group and evidence level."""
+
+    intro = models.TextField("introduktion", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["methods.MethodPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "oversigt over metoder"
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.filters import MethodFilter
+
+        context = super().get_context(request, *args, **kwargs)
+        methods = MethodPage.objects.child_of(self).live().prefetch_related("target_groups").order_by("title")
+        method_filter = MethodFilter(request.GET, queryset=methods)
+        context["filter"] = method_filter
+        context["page_obj"] = paginate(request, method_filter.qs)
+        return context
+
+
+class MethodPage(Page):
+    summary = models.TextField("kort resumé", max_length=500)
+    description = RichTextField("hvad er metoden", features=RICH_TEXT_FEATURES)
+    variants = RichTextField("varianter og hvordan de adskiller sig", features=RICH_TEXT_FEATURES, blank=True)
+    how_to = StreamField(MethodStepsStreamBlock(), verbose_name="sådan gør I")
+    target_groups = ParentalManyToManyField("taxonomy.TargetGroup", verbose_name="målgrupper", related_name="methods")
+    evidence_level = models.CharField("evidensniveau", max_length=20, choices=EVIDENCE_LEVELS)
+    evidence_summary = RichTextField("det siger forskningen", features=RICH_TEXT_FEATURES)
+    staff_time = models.TextField("ressourcer og medarbejdertid", help_text="Fx 'ca. 2 timer pr. borger om ugen'.")
+    last_reviewed = models.DateField("senest gennemgået", null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("variants"),
+        FieldPanel("how_to"),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_level"),
+                FieldPanel("evidence_summary"),
+                InlinePanel("references", label="Reference"),
+            ],
+            heading="Evidens",
+        ),
+        FieldPanel("staff_time"),
+        InlinePanel("combinations", heading="Kombineres godt med", label="Metode"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("how_to"),
+        index.SearchField("evidence_summary"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.FilterField("evidence_level"),
+    ]
+    parent_page_types = ["methods.MethodIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "metode"
+        verbose_name_plural = "metoder"
+
+    @property
+    def evidence_description(self):
+        return EVIDENCE_DESCRIPTIONS.get(self.evidence_level, "")
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = StoryPage.objects.live().filter(methods=self).for_listing()[:12]
+        context["combinations"] = self.combinations.select_related("method").filter(method__live=True)
+        return context
+
+
+class MethodReference(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="references")
+    title = models.CharField("titel", max_length=300)
+    authors = models.CharField("forfattere eller udgiver", max_length=300)
+    year = models.PositiveSmallIntegerField("år")
+    url = models.URLField("link", blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("authors"), FieldPanel("year"), FieldPanel("url")]
+
+
+class MethodCombination(Orderable):
+    page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="combinations")
+    method = models.ForeignKey(MethodPage, verbose_name="metode", on_delete=models.CASCADE, related_name="+")
+    note = models.CharField("hvorfor", max_length=300, blank=True)
+
+    panels = [FieldPanel("method"), FieldPanel("note")]

@@ -1,0 +1,311 @@
+"""Builds the demo corpus. Idempotent: everything is looked up by slug and only created when missing."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from methods.models import MethodCombination, MethodIndexPage, MethodPage, MethodReference
+from portal.demo.images import demo_image
+from portal.demo.methods import METHODS
+from portal.demo.stories import STORIES
+from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
+from portal.events.models import EventIndexPage, EventPage
+from portal.home.models import HomeFeaturedStory, HomePage, StandardPage
+from portal.taxonomy.models import (
+    JobcenterPage,
+    RegionIndexPage,
+    RegionPage,
+    TargetGroup,
+    TargetGroupIndexPage,
+)
+from stories.models import StoryIndexPage, StoryPage, StoryPartner, StoryResult
+
+
+class DemoBuilder:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+
+    @transaction.atomic
+    def build(self):
+        home = self.home_page()
+        self.target_groups()
+        sections = self.sections(home)
+        jobcenters = self.regions_and_jobcenters(sections["regioner"])
+        methods = self.methods(sections["metoder"])
+        stories = self.stories(jobcenters, methods)
+        self.events(sections["arrangementer"])
+        self.featured(home, stories)
+        self.log(f"Demo content ready ({self.created} new objects).")
+
+    def _add(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def _child(self, parent, model, slug, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        return existing or self._add(parent, model(slug=slug, **fields))
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Gode Historier",
+            slug="forside",
+            intro="Jobcentrenes egne historier om det, der virker for ledige borgere langt fra arbejdsmarkedet – "
+            "og de metoder, der ligger bag. Find det, der passer til dine borgere, på ti minutter.",
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Gode Historier"},
+        )
+        if old_root and old_root.pk != home.pk and old_root.specific_class != HomePage:
+            old_root.delete()
+        self.created += 1
+        return home
+
+    def target_groups(self):
+        for order, (slug, name, description, parent_slug) in enumerate(TARGET_GROUPS):
+            group, created = TargetGroup.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "sort_order": order,
+                    "parent": TargetGroup.objects.filter(slug=parent_slug).first() if parent_slug else None,
+                },
+            )
+            self.created += created
+
+    def sections(self, home):
+        return {
+            "historier": self._child(
+                home,
+                StoryIndexPage,
+                "historier",
+                title="Historier",
+                show_in_menus=True,
+                intro="Praksisfortællinger fra jobcentrene: hvad blev gjort, for hvem, og hvad kom der ud af det.",
+            ),
+            "metoder": self._child(
+                home,
+                MethodIndexPage,
+                "metoder",
+                title="Metoder",
+                show_in_menus=True,
+                intro="Metoder, der bruges i historierne, med det forskningen siger om dem.",
+            ),
+            "maalgrupper": self._child(
+                home,
+                TargetGroupIndexPage,
+                "maalgrupper",
+                title="Målgrupper",
+                show_in_menus=True,
+                intro="Find historier og metoder for den gruppe borgere, du arbejder med.",
+            ),
+            "regioner": self._child(
+                home,
+                RegionIndexPage,
+                "regioner",
+                title="Regioner og jobcentre",
+                show_in_menus=True,
+                intro="Historier fra jobcentrene, region for region.",
+            ),
+            "arrangementer": self._child(
+                home,
+                EventIndexPage,
+                "arrangementer",
+                title="Gode histories dag",
+                show_in_menus=True,
+                intro="Regionernes konferencer, hvor praktikere fortæller hinanden om det, der virker.",
+            ),
+            "om": self._child(
+                home,
+                StandardPage,
+                "om",
+                title="Om Gode Historier",
+                intro="Et fælles sted for jobcentrenes erfaringer.",
+                body="<p>Gode Historier samler praksisfortællinger og "
+                "metoder fra jobcentrene, så gode erfaringer kan deles på tværs. Historierne "
+                "indsendes af jobcentrene og kvalitetssikres af regionale konsulenter.</p>"
+                "<p>Portalen indeholder aldrig oplysninger, der kan identificere en borger.</p>",
+            ),
+        }
+
+    def regions_and_jobcenters(self, region_index):
+        regions = {
+            slug: self._child(region_index, RegionPage, slug, title=title, intro=intro)
+            for slug, title, intro in REGIONS
+        }
+        jobcenters = {}
+        for region_slug, slug, title, municipality, intro in JOBCENTERS:
+            domain = municipality.lower().replace("å", "aa").replace("ø", "oe").replace("æ", "ae")
+            jobcenters[slug] = self._child(
+                regions[region_slug],
+                JobcenterPage,
+                slug,
+                title=title,
+                municipality=municipality,
+                intro=intro,
+                address=f"{title}\nRådhuspladsen 1\n{municipality}",
+                email=f"jobcenter@{domain}.example.dk",
+            )
+        return jobcenters
+
+    def methods(self, method_index):
+        methods = {}
+        for data in METHODS:
+            existing = MethodPage.objects.filter(slug=data["slug"]).first()
+            if existing:
+                methods[data["slug"]] = existing
+                continue
+            how_to = [
+                ("steps", {"heading": "", "steps": [{"title": t, "text": f"<p>{x}</p>"} for t, x in data["steps"]]})
+            ]
+            if data["tip"]:
+                how_to.append(("tip", {"title": "Tip fra praksis", "text": f"<p>{data['tip']}</p>"}))
+            page = MethodPage(
+                slug=data["slug"],
+                title=data["title"],
+                summary=data["summary"],
+                description=data["description"],
+                variants=data["variants"],
+                how_to=how_to,
+                evidence_level=data["evidence_level"],
+                evidence_summary=data["evidence"],
+                staff_time=data["staff_time"],
+                last_reviewed=date(2026, 9, 1),
+            )
+            page.target_groups = list(TargetGroup.objects.filter(slug__in=data["target_groups"]))
+            page.references = [MethodReference(title=t, authors=a, year=y) for t, a, y in data["references"]]
+            methods[data["slug"]] = self._add(method_index, page)
+        for data in METHODS:
+            page = methods[data["slug"]]
+            if page.combinations.exists():
+                continue
+            for other in data["combines_with"]:
+                MethodCombination.objects.create(page=page, method=methods[other])
+        return methods
+
+    def stories(self, jobcenters, methods):
+        stories = {}
+        for data in STORIES:
+            existing = StoryPage.objects.filter(slug=data["slug"]).first()
+            if existing:
+                stories[data["slug"]] = existing
+                continue
+            hours, progression, parallel = data["dose"]
+            name, role, email = data["contact"]
+            page = StoryPage(
+                slug=data["slug"],
+                title=data["title"],
+                summary=data["summary"],
+                status=data["status"],
+                period_start=data["start"],
+                period_end=data["end"],
+                problem=data["problem"],
+                practice=[self._block(block) for block in data["practice"]],
+                dose_start_hours=hours,
+                dose_progression=progression,
+                parallel_tracks=parallel,
+                results_summary=data["results_summary"],
+                success_factors=data["success"],
+                challenges=data["challenges"],
+                lessons=data["lessons"],
+                contact_name=name,
+                contact_role=role,
+                contact_email=email,
+                last_reviewed=date(2026, 6, 1),
+                image=demo_image(
+                    f"Illustration: {data['title']}", data["image"], "Abstrakt illustration i farvede cirkler"
+                ),
+            )
+            page.target_groups = list(TargetGroup.objects.filter(slug__in=data["target_groups"]))
+            page.methods = [methods[slug] for slug in data["methods"]]
+            page.partner_jobcenters = [jobcenters[slug] for slug in data.get("partner_jobcenters", [])]
+            page.tags.add(*data["tags"])
+            page.partners = [StoryPartner(kind=k, name=n, contribution=c) for k, n, c in data["partners"]]
+            page.results = [
+                StoryResult(figure=f, outcome=o, base=b, period=p, documentation=d) for f, o, b, p, d in data["results"]
+            ]
+            stories[data["slug"]] = self._add(jobcenters[data["jobcenter"]], page)
+        return stories
+
+    @staticmethod
+    def _block(block):
+        kind = block[0]
+        if kind == "p":
+            return ("paragraph", block[1])
+        if kind == "steps":
+            return ("steps", {"heading": block[1], "steps": [{"title": t, "text": f"<p>{x}</p>"} for t, x in block[2]]})
+        if kind == "quote":
+            return ("quote", {"quote": block[1], "role": block[2], "speaker_kind": block[3]})
+        if kind == "tip":
+            return ("tip", {"title": block[1], "text": block[2]})
+        raise ValueError(f"Unknown demo block {kind!r}")
+
+    def events(self, event_index):
+        region = RegionPage.objects.get(slug="syddanmark")
+        tz = timezone.get_current_timezone()
+        held_start = datetime.combine(date(2007, 11, 8), time(9, 30), tz)
+        self._child(
+            event_index,
+            EventPage,
+            "den-gode-histories-dag-kolding-2007",
+            title="Den gode histories dag i Kolding",
+            region=region,
+            start=held_start,
+            end=held_start + timedelta(hours=6, minutes=30),
+            venue="Konferencecenter i Kolding",
+            address="Kolding",
+            theme="Ny chance til alle: sådan fik vi de passive modtagere i gang",
+            audience="Medarbejdere i regionens jobcentre, der arbejder med kontant- og starthjælpsmodtagere",
+            organiser="Beskæftigelsesregion Syddanmark",
+            contact_email="gode-historier@syddanmark.example.dk",
+            status="held",
+            body="<p>Omkring 150 medarbejdere fra regionens jobcentre mødtes for at fortælle hinanden om det, "
+            "der virker. Tre jobcentre og en privat virksomhed fortalte hver deres historie: håndholdt "
+            "vejledning, aktivering på få timer, faste virksomhedspladser og tværgående teams.</p>",
+        )
+        next_year = timezone.localdate().year + 1
+        upcoming_start = datetime.combine(date(next_year, 3, 12), time(9, 0), tz)
+        self._child(
+            event_index,
+            EventPage,
+            f"den-gode-histories-dag-{next_year}",
+            title=f"Den gode histories dag {next_year}",
+            region=region,
+            start=upcoming_start,
+            end=upcoming_start + timedelta(hours=7),
+            venue="Kolding Kulturhus (eksempel)",
+            address="Kolding",
+            theme="Parallelle indsatser for borgere langt fra arbejdsmarkedet",
+            audience="Jobkonsulenter, sagsbehandlere og mentorer",
+            organiser="Regional konsulent, Region Syddanmark",
+            contact_email="gode-historier@syddanmark.example.dk",
+            status="call_open",
+            body="<p>Har I en god historie om at kombinere virksomhedsrettede indsatser med sundhed eller "
+            "opkvalificering? Indkaldelsen af historier er åben.</p>",
+        )
+
+    def featured(self, home, stories):
+        if home.featured_stories.exists():
+            return
+        for order, slug in enumerate(
+            [
+                "mikroaktivering-i-varde",
+                "fem-pladser-hos-gelsted-bygningsindustri",
+                "praktik-og-sundhed-parallelt-holstebro",
+            ]
+        ):
+            HomeFeaturedStory.objects.create(page=home, story=stories[slug], sort_order=order)

@@ -1,0 +1,63 @@
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The front page: what works for whom, at a glance."""
+
+    intro = models.TextField("introduktion", max_length=400)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_stories", heading="Fremhævede historier", label="Historie", max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "forside"
+
+    def get_context(self, request, *args, **kwargs):
+        from methods.models import MethodPage
+        from portal.events.models import EventPage
+        from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
+        from stories.models import StoryIndexPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = list(self.featured_stories.filter(story__live=True).values_list("story_id", flat=True))
+        featured = {story.pk: story for story in StoryPage.objects.filter(pk__in=featured_ids).for_listing()}
+        context["featured_stories"] = [featured[pk] for pk in featured_ids if pk in featured]
+        context["latest_stories"] = StoryPage.objects.live().exclude(pk__in=featured_ids).for_listing()[:6]
+        context["target_groups"] = TargetGroup.objects.filter(parent__isnull=True)
+        context["target_group_index"] = TargetGroupIndexPage.objects.live().first()
+        context["methods"] = MethodPage.objects.live().order_by("title")
+        context["story_index"] = StoryIndexPage.objects.live().first()
+        context["next_event"] = EventPage.objects.live().filter(start__gte=timezone.now()).order_by("start").first()
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey("stories.StoryPage", verbose_name="historie", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+
+class StandardPage(Page):
+    """A plain content page, e.g. 'Om portalen'."""
+
+    intro = models.TextField("introduktion", blank=True)
+    body = RichTextField("indhold", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "standardside"

@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from portal.demo.builder import DemoBuilder
+
+
+class Command(BaseCommand):
+    help = "Builds the Danish demo corpus (target groups, regions, jobcenters, methods, stories, events). Idempotent."
+
+    def handle(self, *args, **options):
+        DemoBuilder(log=lambda message: self.stdout.write(self.style.SUCCESS(message))).build()

@@ -1,0 +1,200 @@
+"""The portal's taxonomy: target groups (snippets), and regions and jobcenters (pages).
+
+Regions and jobcenters are pages because stories live beneath the jobcenter that tells them: Wagtail's
+page permissions then give a jobcenter's contributors and a region's consultants exactly their own subtree.
+"""
+
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.shared.pagination import paginate
+
+
+class TargetGroup(index.Indexed, models.Model):
+    """A target group (målgruppe), optionally a sub-group of another."""
+
+    name = models.CharField("navn", max_length=120, unique=True)
+    slug = models.SlugField("kortnavn i adressen", max_length=120, unique=True, allow_unicode=False)
+    description = models.TextField("kort beskrivelse", max_length=600)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="overordnet målgruppe",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    sort_order = models.PositiveSmallIntegerField("rækkefølge", default=100)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("description")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "målgruppe"
+        verbose_name_plural = "målgrupper"
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
+        super().save(*args, **kwargs)
+
+    def get_url(self):
+        index_page = TargetGroupIndexPage.objects.live().first()
+        if index_page is None:
+            return None
+        return index_page.url + index_page.reverse_subpage("target_group", kwargs={"slug": self.slug})
+
+    def with_descendants(self):
+        """This group and all its sub-groups, as a list of ids (the taxonomy is shallow and small)."""
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = list(TargetGroup.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            ids.extend(frontier)
+        return ids
+
+
+class TargetGroupIndexPage(RoutablePageMixin, Page):
+    """/maalgrupper/: every target group, and a landing page for each at /maalgrupper/<slug>/."""
+
+    intro = models.TextField("introduktion", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "taxonomy/target_group_index_page.html"
+
+    class Meta:
+        verbose_name = "oversigt over målgrupper"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["target_groups"] = TargetGroup.objects.filter(parent__isnull=True).prefetch_related("children")
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("<slug:slug>/", name="target_group")
+    def target_group(self, request, slug):
+        from methods.models import MethodPage
+        from stories.models import StoryPage
+
+        group = get_object_or_404(TargetGroup.objects.select_related("parent"), slug=slug)
+        group_ids = group.with_descendants()
+        stories = StoryPage.objects.live().filter(target_groups__in=group_ids).distinct().for_listing()
+        methods = MethodPage.objects.live().filter(target_groups__in=group_ids).distinct().order_by("title")
+        return self.render(
+            request,
+            context_overrides={
+                "target_group": group,
+                "page_obj": paginate(request, stories),
+                "methods": methods,
+                "sub_groups": group.children.all(),
+            },
+            template="taxonomy/target_group_page.html",
+        )
+
+
+class RegionIndexPage(Page):
+    """/regioner/: the regions, each with its jobcenters."""
+
+    intro = models.TextField("introduktion", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["taxonomy.RegionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "oversigt over regioner"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        regions = RegionPage.objects.child_of(self).live().order_by("title")
+        jobcenters = JobcenterPage.objects.live().descendant_of(self).order_by("title")
+        by_region = {}
+        for jobcenter in jobcenters:
+            by_region.setdefault(jobcenter.path[: -JobcenterPage.steplen], []).append(jobcenter)
+        context["regions"] = [(region, by_region.get(region.path, [])) for region in regions]
+        return context
+
+
+class RegionPage(Page):
+    """A region (e.g. Region Syddanmark), with its jobcenters beneath it."""
+
+    intro = models.TextField("kort beskrivelse", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["taxonomy.RegionIndexPage"]
+    subpage_types = ["taxonomy.JobcenterPage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "region"
+        verbose_name_plural = "regioner"
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["jobcenters"] = JobcenterPage.objects.child_of(self).live().order_by("title")
+        stories = StoryPage.objects.live().descendant_of(self).for_listing()
+        context["page_obj"] = paginate(request, stories)
+        return context
+
+
+class JobcenterPage(Page):
+    """A jobcenter: belongs to a municipality and (as its parent page) a region. Its stories live beneath it."""
+
+    municipality = models.CharField("kommune", max_length=100)
+    intro = models.TextField("kort beskrivelse", blank=True)
+    address = models.TextField("adresse", blank=True)
+    phone = models.CharField("telefon", max_length=40, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    website = models.URLField("hjemmeside", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("municipality"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading="Kontaktoplysninger",
+        ),
+    ]
+    parent_page_types = ["taxonomy.RegionPage"]
+    subpage_types = ["stories.StoryPage"]
+    search_fields = Page.search_fields + [index.SearchField("municipality"), index.FilterField("municipality")]
+
+    class Meta:
+        verbose_name = "jobcenter"
+        verbose_name_plural = "jobcentre"
+
+    @property
+    def region(self):
+        return RegionPage.objects.parent_of(self).first()
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.live().child_of(self).for_listing()
+        context["page_obj"] = paginate(request, stories)
+        context["partner_stories"] = StoryPage.objects.live().filter(partner_jobcenters=self).for_listing()[:6]
+        return context

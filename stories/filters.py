@@ -1,0 +1,39 @@
+"""The story listing's filters, as a django-filter FilterSet (shareable query parameters in Danish)."""
+
+import django_filters
+from django import forms
+
+from methods.models import MethodPage
+from portal.shared.filters import PortalFilterSet
+from portal.taxonomy.filters import TargetGroupFilter
+from portal.taxonomy.models import JobcenterPage, RegionPage
+
+
+class StoryFilter(PortalFilterSet):
+    maalgruppe = TargetGroupFilter()
+    metode = django_filters.ModelMultipleChoiceFilter(
+        label="Metode",
+        queryset=MethodPage.objects.live().order_by("title"),
+        to_field_name="slug",
+        field_name="methods",
+        distinct=True,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    region = django_filters.ModelChoiceFilter(
+        label="Region",
+        queryset=RegionPage.objects.live().order_by("title"),
+        to_field_name="slug",
+        method="filter_subtree",
+        empty_label="Alle regioner",
+    )
+    jobcenter = django_filters.ModelChoiceFilter(
+        label="Jobcenter",
+        queryset=JobcenterPage.objects.live().order_by("title"),
+        to_field_name="slug",
+        method="filter_subtree",
+        empty_label="Alle jobcentre",
+    )
+    tag = django_filters.CharFilter(label="Emneord", field_name="tags__slug", distinct=True)
+
+    def filter_subtree(self, queryset, name, page):
+        return queryset.filter(path__startswith=page.path) if page else queryset
