@@ -15,7 +15,7 @@ class StoryFilter(PortalFilterSet):
         label="Metode",
         queryset=MethodPage.objects.live().order_by("title"),
         to_field_name="slug",
-        field_name="methods",
+        field_name="methods__slug",
         distinct=True,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -25,6 +25,7 @@ class StoryFilter(PortalFilterSet):
         to_field_name="slug",
         method="filter_subtree",
         empty_label="Alle regioner",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     jobcenter = django_filters.ModelChoiceFilter(
         label="Jobcenter",
@@ -32,8 +33,11 @@ class StoryFilter(PortalFilterSet):
         to_field_name="slug",
         method="filter_subtree",
         empty_label="Alle jobcentre",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    tag = django_filters.CharFilter(label="Emneord", field_name="tags__slug", distinct=True)
+    tag = django_filters.CharFilter(
+        label="Emneord", field_name="tags__slug", distinct=True, widget=forms.TextInput(attrs={"class": "form-input"})
+    )
 
     def filter_subtree(self, queryset, name, page):
         return queryset.filter(path__startswith=page.path) if page else queryset

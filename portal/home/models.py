@@ -17,6 +17,14 @@ class HomePage(Page):
         InlinePanel("featured_stories", heading="Fremhævede historier", label="Historie", max_num=6),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "methods.MethodIndexPage",
+        "taxonomy.TargetGroupIndexPage",
+        "taxonomy.RegionIndexPage",
+        "events.EventIndexPage",
+        "home.StandardPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,83 @@
+import os
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests import factories as f
+
+
+def require_service(available: bool, reason: str):
+    """Skip when a service is absent, except in CI (PORTAL_REQUIRE_SERVICES=1), where absence is a failure."""
+    if available:
+        return
+    if os.environ.get("PORTAL_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"Required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@dataclass
+class Tree:
+    home: object
+    stories_index: object
+    methods_index: object
+    groups_index: object
+    regions_index: object
+    events_index: object
+    syd: object
+    nord: object
+    varde: object
+    odense: object
+    aalborg: object
+    aktivitetsparate: object
+    over_fem_aar: object
+    misbrug: object
+    unge: object
+    mentor: object
+    parallel: object
+
+
+@pytest.fixture
+def tree(db):
+    """A small, realistic site: two regions, three jobcenters, target groups (one with a sub-group), two methods."""
+    root = Page.get_first_root_node()
+    home = f.HomePageFactory(parent=root)
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    syd_index = f.RegionIndexPageFactory(parent=home)
+    syd = f.RegionPageFactory(parent=syd_index, title="Region Syddanmark", slug="syddanmark")
+    nord = f.RegionPageFactory(parent=syd_index, title="Region Nordjylland", slug="nordjylland")
+    aktivitetsparate = f.TargetGroupFactory(name="Aktivitetsparate", slug="aktivitetsparate")
+    groups = {
+        "over_fem_aar": f.TargetGroupFactory(name="Over fem år", slug="over-fem-aar", parent=aktivitetsparate),
+        "misbrug": f.TargetGroupFactory(name="Borgere med misbrug", slug="borgere-med-misbrug"),
+        "unge": f.TargetGroupFactory(name="Unge under 30", slug="unge-under-30"),
+    }
+    methods_index = f.MethodIndexPageFactory(parent=home)
+    return Tree(
+        home=home,
+        stories_index=f.StoryIndexPageFactory(parent=home),
+        methods_index=methods_index,
+        groups_index=f.TargetGroupIndexPageFactory(parent=home),
+        regions_index=syd_index,
+        events_index=f.EventIndexPageFactory(parent=home),
+        syd=syd,
+        nord=nord,
+        varde=f.JobcenterPageFactory(parent=syd, title="Jobcenter Varde", slug="jobcenter-varde", municipality="Varde"),
+        odense=f.JobcenterPageFactory(parent=syd, title="Jobcenter Odense", slug="jobcenter-odense"),
+        aalborg=f.JobcenterPageFactory(parent=nord, title="Jobcenter Aalborg", slug="jobcenter-aalborg"),
+        aktivitetsparate=aktivitetsparate,
+        mentor=f.MethodPageFactory(parent=methods_index, title="Mentor", slug="mentor", target_groups=[groups["unge"]]),
+        parallel=f.MethodPageFactory(
+            parent=methods_index, title="Parallelle indsatser", slug="parallelle-indsatser",
+            target_groups=[aktivitetsparate], evidence_level="documented",
+        ),
+        **groups,
+    )
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaktoer", "redaktoer@example.org", "hemmeligt-kodeord-1")
+    client.force_login(user)
+    return client

@@ -1,0 +1,138 @@
+"""The story and method listings filter as a practitioner expects, with shareable Danish query parameters."""
+
+import pytest
+
+from tests import factories as f
+
+
+@pytest.fixture
+def stories(tree):
+    t = tree
+    return {
+        "varde_aktiv": f.StoryPageFactory(
+            parent=t.varde, title="Mikroaktivering i Varde", target_groups=[t.aktivitetsparate],
+            methods=[t.parallel], tags=["optrapning"],
+        ),
+        "varde_fem": f.StoryPageFactory(parent=t.varde, title="Fem år på kontanthjælp", target_groups=[t.over_fem_aar]),
+        "odense_misbrug": f.StoryPageFactory(
+            parent=t.odense, title="Hold for misbrugere", target_groups=[t.misbrug], methods=[t.parallel]
+        ),
+        "aalborg_unge": f.StoryPageFactory(
+            parent=t.aalborg, title="Unge med mentor", target_groups=[t.unge], methods=[t.mentor], tags=["optrapning"]
+        ),
+    }
+
+
+def listed_titles(client, query=""):
+    response = client.get(f"/historier/{query}")
+    assert response.status_code == 200
+    return {story.title for story in response.context["page_obj"].object_list}
+
+
+def test_listing_shows_all_live_stories_newest_first(client, stories):
+    response = client.get("/historier/")
+    titles = [s.title for s in response.context["page_obj"].object_list]
+    assert titles == ["Unge med mentor", "Hold for misbrugere", "Fem år på kontanthjælp", "Mikroaktivering i Varde"]
+
+
+def test_unpublished_story_is_not_listed(client, stories):
+    stories["odense_misbrug"].unpublish()
+    assert "Hold for misbrugere" not in listed_titles(client)
+
+
+def test_filter_by_target_group_includes_its_sub_groups(client, stories):
+    assert listed_titles(client, "?maalgruppe=aktivitetsparate") == {"Mikroaktivering i Varde", "Fem år på kontanthjælp"}
+    assert listed_titles(client, "?maalgruppe=over-fem-aar") == {"Fem år på kontanthjælp"}
+
+
+def test_several_target_groups_widen_the_choice(client, stories):
+    titles = listed_titles(client, "?maalgruppe=borgere-med-misbrug&maalgruppe=unge-under-30")
+    assert titles == {"Hold for misbrugere", "Unge med mentor"}
+
+
+def test_filter_by_method(client, stories):
+    assert listed_titles(client, "?metode=parallelle-indsatser") == {"Mikroaktivering i Varde", "Hold for misbrugere"}
+
+
+def test_filter_by_region_and_jobcenter(client, stories):
+    assert listed_titles(client, "?region=nordjylland") == {"Unge med mentor"}
+    assert listed_titles(client, "?jobcenter=jobcenter-varde") == {"Mikroaktivering i Varde", "Fem år på kontanthjælp"}
+
+
+def test_filters_across_facets_narrow_each_other(client, stories):
+    assert listed_titles(client, "?region=syddanmark&metode=parallelle-indsatser&maalgruppe=borgere-med-misbrug") == {
+        "Hold for misbrugere"
+    }
+
+
+def test_filter_by_tag_and_tag_page(client, stories):
+    assert listed_titles(client, "?tag=optrapning") == {"Mikroaktivering i Varde", "Unge med mentor"}
+    response = client.get("/historier/emne/optrapning/")
+    assert response.status_code == 200
+    assert {s.title for s in response.context["page_obj"].object_list} == {"Mikroaktivering i Varde", "Unge med mentor"}
+    assert client.get("/historier/emne/findes-ikke/").status_code == 404
+
+
+def test_unknown_filter_value_shows_a_danish_error_not_a_crash(client, stories):
+    response = client.get("/historier/?region=atlantis")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Marker en gyldig valgmulighed" in content
+    assert 'id="id_region_error"' in content
+
+
+def test_chosen_filters_are_shown_with_links_that_remove_them(client, stories):
+    content = client.get("/historier/?maalgruppe=aktivitetsparate&region=syddanmark").content.decode()
+    assert "Målgruppe: Aktivitetsparate" in content
+    assert 'href="?region=syddanmark"' in content
+
+
+def test_pagination(client, tree, settings):
+    settings.PORTAL_LISTING_PAGE_SIZE = 2
+    for n in range(5):
+        f.StoryPageFactory(parent=tree.varde, title=f"Side-historie {n}", target_groups=[tree.unge])
+    first = client.get("/historier/?maalgruppe=unge-under-30")
+    assert first.context["page_obj"].paginator.num_pages == 3
+    assert 'href="?maalgruppe=unge-under-30&amp;side=2"' in first.content.decode()
+    last = client.get("/historier/?maalgruppe=unge-under-30&side=3")
+    assert [s.title for s in last.context["page_obj"].object_list] == ["Side-historie 0"]
+    beyond = client.get("/historier/?side=99")
+    assert beyond.status_code == 200
+
+
+def test_method_listing_filters_by_target_group_and_evidence(client, tree):
+    response = client.get("/metoder/?evidens=documented")
+    assert [m.title for m in response.context["page_obj"].object_list] == ["Parallelle indsatser"]
+    response = client.get("/metoder/?maalgruppe=unge-under-30")
+    assert [m.title for m in response.context["page_obj"].object_list] == ["Mentor"]
+
+
+def test_target_group_landing_page_lists_its_stories_and_methods(client, stories):
+    response = client.get("/maalgrupper/aktivitetsparate/")
+    assert response.status_code == 200
+    assert {s.title for s in response.context["page_obj"].object_list} == {
+        "Mikroaktivering i Varde", "Fem år på kontanthjælp"
+    }
+    assert [m.title for m in response.context["methods"]] == ["Parallelle indsatser"]
+    assert client.get("/maalgrupper/findes-ikke/").status_code == 404
+
+
+def test_region_and_jobcenter_pages_list_their_stories(client, stories):
+    region = client.get("/regioner/syddanmark/")
+    assert {s.title for s in region.context["page_obj"].object_list} == {
+        "Mikroaktivering i Varde", "Fem år på kontanthjælp", "Hold for misbrugere"
+    }
+    jobcenter = client.get("/regioner/syddanmark/jobcenter-varde/")
+    assert {s.title for s in jobcenter.context["page_obj"].object_list} == {
+        "Mikroaktivering i Varde", "Fem år på kontanthjælp"
+    }
+
+
+def test_story_cards_name_the_jobcenter(client, stories):
+    content = client.get("/historier/?jobcenter=jobcenter-odense").content.decode()
+    assert "Jobcenter Odense" in content
+
+
+def test_method_page_lists_the_stories_that_use_it(client, stories):
+    response = client.get("/metoder/parallelle-indsatser/")
+    assert {s.title for s in response.context["stories"]} == {"Mikroaktivering i Varde", "Hold for misbrugere"}
