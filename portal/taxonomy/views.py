@@ -15,6 +15,7 @@ class TargetGroupViewSet(SnippetViewSet):
     list_display = ["__str__", "slug", "parent"]
     list_filter = ["parent"]
     search_fields = ["name", "description"]
+    search_backend_name = None  # a small table: plain database lookups, no full-text index needed
     ordering = ["sort_order", "name"]
 
 

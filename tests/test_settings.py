@@ -1,0 +1,48 @@
+"""Secure by default: production refuses to start without its secrets and passes Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DJANGO_SETTINGS_MODULE="portal.settings.production")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="x" * 20 + "-a-long-and-random-production-secret-for-the-test",
+        DJANGO_ALLOWED_HOSTS="gode-historier.example.dk",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_danish_is_the_default_language_and_the_admin_offers_english():
+    assert settings.LANGUAGE_CODE == "da"
+    assert dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES) == {"da": "Dansk", "en": "English"}
+
+
+def test_database_comes_from_database_url():
+    result = manage(
+        "shell", "-c", "from django.db import connection; print(connection.vendor)",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL="postgres://u:p@127.0.0.1:1/x",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "postgresql", result.stderr
