@@ -81,3 +81,9 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("redaktoer", "redaktoer@example.org", "hemmeligt-kodeord-1")
     client.force_login(user)
     return client
+
+
+def pytest_report_header(config):
+    from django.conf import settings as django_settings
+
+    return f"database: {django_settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
