@@ -69,8 +69,11 @@ def tree(db):
         aktivitetsparate=aktivitetsparate,
         mentor=f.MethodPageFactory(parent=methods_index, title="Mentor", slug="mentor", target_groups=[groups["unge"]]),
         parallel=f.MethodPageFactory(
-            parent=methods_index, title="Parallelle indsatser", slug="parallelle-indsatser",
-            target_groups=[aktivitetsparate], evidence_level="documented",
+            parent=methods_index,
+            title="Parallelle indsatser",
+            slug="parallelle-indsatser",
+            target_groups=[aktivitetsparate],
+            evidence_level="documented",
         ),
         **groups,
     )

@@ -21,8 +21,12 @@ def test_target_group_snippet_list_searches_and_filters(admin_client, tree):
 def test_target_group_can_be_added_in_the_admin(admin_client, db):
     response = admin_client.post(
         "/admin/snippets/taxonomy/targetgroup/add/",
-        {"name": "Sygedagpengemodtagere", "slug": "sygedagpengemodtagere", "description": "Sygemeldte borgere.",
-         "sort_order": 10},
+        {
+            "name": "Sygedagpengemodtagere",
+            "slug": "sygedagpengemodtagere",
+            "description": "Sygemeldte borgere.",
+            "sort_order": 10,
+        },
     )
     assert response.status_code == 302
     assert TargetGroup.objects.filter(slug="sygedagpengemodtagere").exists()

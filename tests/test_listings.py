@@ -10,8 +10,11 @@ def stories(tree):
     t = tree
     return {
         "varde_aktiv": f.StoryPageFactory(
-            parent=t.varde, title="Mikroaktivering i Varde", target_groups=[t.aktivitetsparate],
-            methods=[t.parallel], tags=["optrapning"],
+            parent=t.varde,
+            title="Mikroaktivering i Varde",
+            target_groups=[t.aktivitetsparate],
+            methods=[t.parallel],
+            tags=["optrapning"],
         ),
         "varde_fem": f.StoryPageFactory(parent=t.varde, title="Fem år på kontanthjælp", target_groups=[t.over_fem_aar]),
         "odense_misbrug": f.StoryPageFactory(
@@ -41,7 +44,10 @@ def test_unpublished_story_is_not_listed(client, stories):
 
 
 def test_filter_by_target_group_includes_its_sub_groups(client, stories):
-    assert listed_titles(client, "?maalgruppe=aktivitetsparate") == {"Mikroaktivering i Varde", "Fem år på kontanthjælp"}
+    assert listed_titles(client, "?maalgruppe=aktivitetsparate") == {
+        "Mikroaktivering i Varde",
+        "Fem år på kontanthjælp",
+    }
     assert listed_titles(client, "?maalgruppe=over-fem-aar") == {"Fem år på kontanthjælp"}
 
 
@@ -111,7 +117,8 @@ def test_target_group_landing_page_lists_its_stories_and_methods(client, stories
     response = client.get("/maalgrupper/aktivitetsparate/")
     assert response.status_code == 200
     assert {s.title for s in response.context["page_obj"].object_list} == {
-        "Mikroaktivering i Varde", "Fem år på kontanthjælp"
+        "Mikroaktivering i Varde",
+        "Fem år på kontanthjælp",
     }
     assert [m.title for m in response.context["methods"]] == ["Parallelle indsatser"]
     assert client.get("/maalgrupper/findes-ikke/").status_code == 404
@@ -120,11 +127,14 @@ def test_target_group_landing_page_lists_its_stories_and_methods(client, stories
 def test_region_and_jobcenter_pages_list_their_stories(client, stories):
     region = client.get("/regioner/syddanmark/")
     assert {s.title for s in region.context["page_obj"].object_list} == {
-        "Mikroaktivering i Varde", "Fem år på kontanthjælp", "Hold for misbrugere"
+        "Mikroaktivering i Varde",
+        "Fem år på kontanthjælp",
+        "Hold for misbrugere",
     }
     jobcenter = client.get("/regioner/syddanmark/jobcenter-varde/")
     assert {s.title for s in jobcenter.context["page_obj"].object_list} == {
-        "Mikroaktivering i Varde", "Fem år på kontanthjælp"
+        "Mikroaktivering i Varde",
+        "Fem år på kontanthjælp",
     }
 
 

@@ -26,16 +26,29 @@ def story(tree):
         dose_progression="Op til 15 timer over et halvt år.",
         practice=[
             ("paragraph", RichText("<p>Vi startede med en kop kaffe.</p>")),
-            ("steps", {"heading": "Forløbet", "steps": [{"title": "Første møde", "text": RichText("<p>Uden krav</p>")}]}),
-            ("quote", {"quote": "Rytmen betød alt.", "role": "Jobkonsulent, Jobcenter Varde", "speaker_kind": "practitioner"}),
+            (
+                "steps",
+                {"heading": "Forløbet", "steps": [{"title": "Første møde", "text": RichText("<p>Uden krav</p>")}]},
+            ),
+            (
+                "quote",
+                {"quote": "Rytmen betød alt.", "role": "Jobkonsulent, Jobcenter Varde", "speaker_kind": "practitioner"},
+            ),
             ("tip", {"title": "Godt råd", "text": RichText("<p>Skriv optrapningen ned.</p>")}),
             ("video", {"url": "https://www.youtube.com/watch?v=abc123", "title": "Sådan gjorde vi", "transcript": ""}),
         ],
         contact_name="Fiktiv teamleder",
         contact_email="teamleder@varde.example.dk",
     )
-    story.results = [StoryResult(figure="25 %", outcome="i job eller uddannelse", base="af 40 borgere",
-                                 period="efter 12 måneder", documentation="monitoring")]
+    story.results = [
+        StoryResult(
+            figure="25 %",
+            outcome="i job eller uddannelse",
+            base="af 40 borgere",
+            period="efter 12 måneder",
+            documentation="monitoring",
+        )
+    ]
     story.save_revision().publish()
     return story
 
@@ -59,10 +72,24 @@ def test_home_page_answers_what_works_for_whom(client, tree, story):
 def test_story_page_tells_what_for_whom_result_and_whom_to_call(client, story):
     content = get_ok(client, story.url)
     for expected in [
-        "Mikroaktivering i Varde", "Jobcenter Varde", "Region Syddanmark", "Aktivitetsparate", "Parallelle indsatser",
-        "Vi startede med en kop kaffe.", "Første møde", "Rytmen betød alt.", "Skriv optrapningen ned.",
-        "25 %", "af 40 borgere", "efter 12 måneder", "Løbende opfølgning", "Timer om ugen ved start",
-        "Fiktiv teamleder", "teamleder@varde.example.dk", "Afsluttet (januar 2007 – juli 2008)", "optrapning",
+        "Mikroaktivering i Varde",
+        "Jobcenter Varde",
+        "Region Syddanmark",
+        "Aktivitetsparate",
+        "Parallelle indsatser",
+        "Vi startede med en kop kaffe.",
+        "Første møde",
+        "Rytmen betød alt.",
+        "Skriv optrapningen ned.",
+        "25 %",
+        "af 40 borgere",
+        "efter 12 måneder",
+        "Løbende opfølgning",
+        "Timer om ugen ved start",
+        "Fiktiv teamleder",
+        "teamleder@varde.example.dk",
+        "Afsluttet (januar 2007 – juli 2008)",
+        "optrapning",
     ]:
         assert expected in content, expected
 

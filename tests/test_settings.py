@@ -26,7 +26,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_settings_pass_the_deployment_checks():
     result = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY="x" * 20 + "-a-long-and-random-production-secret-for-the-test",
         DJANGO_ALLOWED_HOSTS="gode-historier.example.dk",
@@ -42,7 +45,10 @@ def test_danish_is_the_default_language_and_the_admin_offers_english():
 
 def test_database_comes_from_database_url():
     result = manage(
-        "shell", "-c", "from django.db import connection; print(connection.vendor)",
-        DJANGO_SETTINGS_MODULE="portal.settings.dev", DATABASE_URL="postgres://u:p@127.0.0.1:1/x",
+        "shell",
+        "-c",
+        "from django.db import connection; print(connection.vendor)",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        DATABASE_URL="postgres://u:p@127.0.0.1:1/x",
     )
     assert result.stdout.strip().splitlines()[-1] == "postgresql", result.stderr

@@ -1,5 +1,6 @@
 """Browser tests: Playwright for Python driving Debian's Chromium (no browser download needed or possible)."""
 
+import io
 import os
 from pathlib import Path
 
@@ -23,8 +24,15 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -33,7 +41,7 @@ def browser():
 @pytest.fixture
 def demo_site(live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    call_command("load_demo_content", stdout=io.StringIO())
     return live_server.url
 
 
