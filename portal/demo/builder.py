@@ -2,9 +2,12 @@
 
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from methods.models import MethodCombination, MethodIndexPage, MethodPage, MethodReference
 from portal.demo.images import demo_image
@@ -50,11 +53,25 @@ class DemoBuilder:
         existing = model.objects.child_of(parent).filter(slug=slug).first()
         return existing or self._add(parent, model(slug=slug, **fields))
 
+    @staticmethod
+    def wagtail_roots():
+        """Wagtail's own migrations create the root page, the default locale and the root collection; a flushed
+        database (e.g. after a transactional test) has none of them, so create them when missing."""
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        if not Collection.get_first_root_node():
+            Collection.add_root(name="Root")
+        root = Page.get_first_root_node()
+        if root is None:
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+            )
+        return root
+
     def home_page(self):
         home = HomePage.objects.first()
         if home:
             return home
-        root = Page.get_first_root_node()
+        root = self.wagtail_roots()
         home = HomePage(
             title="Gode Historier",
             slug="forside",

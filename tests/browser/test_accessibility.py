@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.conftest import AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = {
     "forside": "/",
