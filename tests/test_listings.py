@@ -146,3 +146,39 @@ def test_story_cards_name_the_jobcenter(client, stories):
 def test_method_page_lists_the_stories_that_use_it(client, stories):
     response = client.get("/metoder/parallelle-indsatser/")
     assert {s.title for s in response.context["stories"]} == {"Mikroaktivering i Varde", "Hold for misbrugere"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/historier/",
+        "/historier/?maalgruppe=aktivitetsparate&region=syddanmark",
+        "/maalgrupper/aktivitetsparate/",
+        "/regioner/syddanmark/",
+        "/regioner/syddanmark/jobcenter-varde/",
+        "/metoder/parallelle-indsatser/",
+    ],
+)
+def test_listings_run_a_constant_number_of_queries(client, tree, url, settings):
+    """Twelve stories on a page cost no more queries than two: no query per card."""
+
+    def queries_for(count):
+        for n in range(count):
+            f.StoryPageFactory(
+                parent=tree.varde,
+                target_groups=[tree.aktivitetsparate, tree.unge],
+                methods=[tree.parallel],
+                tags=[f"emne-{n}"],
+            )
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        client.get(url)  # warm Wagtail's per-process caches (site root paths) first
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries_for(2)
+    many = queries_for(10)
+    assert many == few

@@ -40,7 +40,9 @@ def axe_violations(page):
     ]
 
 
-def test_every_page_type_has_no_wcag_violations(page, demo_site):
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_every_page_type_has_no_wcag_violations(page, demo_site, width):
+    page.set_viewport_size({"width": width, "height": 900})
     report = {}
     for name, path in PAGES.items():
         response = page.goto(demo_site + path)

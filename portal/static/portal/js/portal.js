@@ -1,6 +1,12 @@
 /* Gode Historier: small progressive enhancements. Everything works without this file. */
 (function () {
   "use strict";
+  // Filter groups are rendered open (usable without JavaScript); enhanced, the unused ones start closed.
+  document.querySelectorAll(".accordion-button[data-collapse-when-enhanced]").forEach(function (button) {
+    button.setAttribute("aria-expanded", "false");
+    var panel = document.getElementById(button.getAttribute("aria-controls"));
+    if (panel) panel.setAttribute("aria-hidden", "true");
+  });
   if (window.DKFDS && typeof window.DKFDS.init === "function") {
     window.DKFDS.init();
   }
