@@ -41,7 +41,7 @@ migrate:
 
 demo:
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_admin
 
 serve:
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -1,3 +1,5 @@
+import logging
+
 from django.core.management.base import BaseCommand
 
 from portal.demo.builder import DemoBuilder
@@ -7,4 +9,5 @@ class Command(BaseCommand):
     help = "Builds the Danish demo corpus (target groups, regions, jobcenters, methods, stories, events). Idempotent."
 
     def handle(self, *args, **options):
+        logging.getLogger("wagtail").setLevel(logging.WARNING)  # one audit line per demo page is noise here
         DemoBuilder(log=lambda message: self.stdout.write(self.style.SUCCESS(message))).build()
