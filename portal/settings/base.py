@@ -151,7 +151,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # One line per background task run is noise; failures are still logged.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {"django_tasks": {"level": "WARNING"}, "opensearch": {"level": "WARNING"}},
 }
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -172,6 +172,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Portal search: the embedded database engine unless a search engine is configured.
+PORTAL_SEARCH_URL = os.environ.get("PORTAL_SEARCH_URL", "")
+PORTAL_SEARCH_ENGINE = os.environ.get("PORTAL_SEARCH_ENGINE", "opensearch" if PORTAL_SEARCH_URL else "database")
+PORTAL_SEARCH_INDEX = os.environ.get("PORTAL_SEARCH_INDEX", "gode-historier")
+PORTAL_SEARCH_TIMEOUT = float(os.environ.get("PORTAL_SEARCH_TIMEOUT", "3"))
 
 # Portal
 PORTAL_ACCESSIBILITY_STATEMENT_URL = os.environ.get(

@@ -1,0 +1,149 @@
+"""The embedded engine: Wagtail's database search backend for the text, the ORM for filters and facet counts.
+
+SQLite FTS5 has no Danish stemmer, so every entry also carries the Danish stems of its text and the query's plain
+words are stemmed the same way; on PostgreSQL the backend's `danish` configuration stems as well.
+"""
+
+import re
+
+from django.db import transaction
+from django.db.models import Count
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Phrase, PlainText
+
+from portal.search.documents import FACETS, SearchDocument
+from portal.search.models import SearchEntry, SearchFacetValue
+from portal.search.query import Hit, SearchParams, SearchResults
+from portal.search.text import highlight, stems, words
+
+PHRASE = re.compile(r'"([^"]+)"')
+
+
+def parse(q: str):
+    """A Wagtail search query: quoted phrases as phrases, the remaining words stemmed, every part required."""
+    phrases = [p.strip() for p in PHRASE.findall(q) if p.strip()]
+    rest = PHRASE.sub(" ", q)
+    parts = [Phrase(p) for p in phrases]
+    stemmed = stems(rest)
+    if stemmed:
+        parts.append(PlainText(" ".join(stemmed), operator="and"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+class DatabaseEngine:
+    name = "database"
+
+    # Indexing
+
+    def index_documents(self, documents: list[SearchDocument]) -> None:
+        with transaction.atomic():
+            for doc in documents:
+                entry, _ = SearchEntry.objects.update_or_create(
+                    page_id=doc.page_id,
+                    defaults={
+                        "type": doc.type,
+                        "title": doc.title,
+                        "summary": doc.summary,
+                        "body": doc.body,
+                        "stems": doc.stems,
+                        "url": doc.url or "",
+                        "published_at": doc.published_at,
+                        "display": doc.display,
+                    },
+                )
+                entry.facet_values.all().delete()
+                SearchFacetValue.objects.bulk_create(
+                    SearchFacetValue(entry=entry, facet=facet, value=value)
+                    for facet, values in doc.facets.items()
+                    for value in values
+                )
+
+    def delete_pages(self, page_ids) -> None:
+        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+
+    def indexed_ids(self) -> set[int]:
+        return set(SearchEntry.objects.values_list("page_id", flat=True))
+
+    def rebuild(self, documents, progress=None) -> int:
+        """Replace the whole index (inside one transaction, so searches see the old or the new index)."""
+        count = 0
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            batch = []
+            for doc in documents:
+                batch.append(doc)
+                if len(batch) == 500:
+                    self.index_documents(batch)
+                    count += len(batch)
+                    progress and progress(len(batch))
+                    batch = []
+            if batch:
+                self.index_documents(batch)
+                count += len(batch)
+                progress and progress(len(batch))
+        return count
+
+    # Searching
+
+    def _text_ids(self, q: str) -> list[int] | None:
+        query = parse(q)
+        if query is None:
+            return None
+        results = get_search_backend().search(query, SearchEntry.objects.only("pk"), operator="and")
+        return [entry.pk for entry in results]
+
+    @staticmethod
+    def _narrowed(queryset, params: SearchParams, skip: str | None = None):
+        for facet, values in params.filters.items():
+            if facet != skip:
+                chosen = SearchFacetValue.objects.filter(facet=facet, value__in=values).values("entry_id")
+                queryset = queryset.filter(pk__in=chosen)
+        return queryset
+
+    def search(self, params: SearchParams) -> SearchResults:
+        text_ids = self._text_ids(params.q) if params.q else None
+        base = SearchEntry.objects.all() if text_ids is None else SearchEntry.objects.filter(pk__in=text_ids)
+        matching = self._narrowed(base, params)
+
+        if text_ids is not None and params.sort == "relevans":
+            wanted = set(matching.values_list("pk", flat=True))
+            ordered = [pk for pk in text_ids if pk in wanted]
+            total = len(ordered)
+            page_ids = ordered[params.offset : params.offset + params.page_size]
+            entries = SearchEntry.objects.in_bulk(page_ids)
+            page_entries = [entries[pk] for pk in page_ids if pk in entries]
+        else:
+            total = matching.count()
+            page_entries = list(
+                matching.order_by("-published_at", "-pk")[params.offset : params.offset + params.page_size]
+            )
+
+        facets = {}
+        for facet in FACETS:
+            entries = self._narrowed(base, params, skip=facet)
+            rows = (
+                SearchFacetValue.objects.filter(facet=facet, entry__in=entries)
+                .values_list("value")
+                .annotate(count=Count("id"))
+            )
+            facets[facet] = dict(rows)
+
+        terms = words(PHRASE.sub(lambda m: m.group(1), params.q))
+        hits = [
+            Hit(
+                page_id=entry.pk,
+                type=entry.type,
+                title=entry.title,
+                url=entry.url,
+                snippet_html=highlight(entry.summary or entry.body, terms),
+                display=entry.display,
+            )
+            for entry in page_entries
+        ]
+        return SearchResults(params=params, total=total, hits=hits, facets=facets, engine=self.name)
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        results = get_search_backend().autocomplete(prefix, SearchEntry.objects.only("pk", "title"))[:limit]
+        return [entry.title for entry in results]

@@ -1,0 +1,217 @@
+"""The search-engine path: a dedicated portal index whose mapping and queries are defined with elasticsearch-dsl.
+
+elasticsearch-dsl builds the request bodies and reads the responses; the requests go through opensearch-py, because
+the Elasticsearch client refuses to talk to OpenSearch. Facet counts are disjunctive: each facet's aggregation is
+filtered by the other facets' choices, and the hits by all of them (post_filter).
+"""
+
+from datetime import UTC, datetime
+
+from django.utils.html import escape
+from elasticsearch_dsl import A, Date, Keyword, Long, Mapping, Q, Search, Text, analyzer, token_filter
+from elasticsearch_dsl.response import Response
+from opensearchpy import NotFoundError, OpenSearch
+from opensearchpy.helpers import bulk, scan
+
+from portal.search.documents import FACETS, SearchDocument
+from portal.search.query import Hit, SearchParams, SearchResults
+
+TEXT_FIELDS = ["title^3", "summary^2", "body"]
+
+
+# Suggestions while typing: words cut into their beginnings at index time ("mik", "mikr", ...).
+AUTOCOMPLETE = analyzer(
+    "autocomplete",
+    tokenizer="standard",
+    filter=["lowercase", token_filter("autocomplete_edge", "edge_ngram", min_gram=2, max_gram=20)],
+)
+
+
+def mapping() -> Mapping:
+    m = Mapping()
+    m.field("page_id", Long())
+    m.field("type_name", Keyword())
+    m.field(
+        "title",
+        Text(analyzer="danish", fields={"suggest": Text(analyzer=AUTOCOMPLETE, search_analyzer="standard")}),
+    )
+    m.field("summary", Text(analyzer="danish"))
+    m.field("body", Text(analyzer="danish"))
+    m.field("url", Keyword(index=False))
+    m.field("published_at", Date())
+    for facet in FACETS:
+        m.field(facet, Keyword())
+    m.meta("dynamic", "false")
+    return m
+
+
+def index_body() -> dict:
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "analysis": AUTOCOMPLETE.get_analysis_definition(),
+        },
+        "mappings": mapping().to_dict(),
+    }
+
+
+def source(doc: SearchDocument) -> dict:
+    return {
+        "page_id": doc.page_id,
+        "type_name": doc.type,
+        "title": doc.title,
+        "summary": doc.summary,
+        "body": doc.body,
+        "url": doc.url,
+        "published_at": doc.published_at.isoformat() if doc.published_at else None,
+        "display": doc.display,
+        **{facet: doc.facets.get(facet, []) for facet in FACETS},
+    }
+
+
+def facet_filter(facet: str, values) -> Q:
+    return Q("terms", **{facet: list(values)})
+
+
+class OpenSearchEngine:
+    name = "opensearch"
+
+    def __init__(self, url: str, index: str = "gode-historier", timeout: float = 5.0):
+        self.alias = index
+        self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+    # Indexing
+
+    def _new_index(self) -> str:
+        name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        self.client.indices.create(index=name, body=index_body())
+        return name
+
+    def ensure_index(self) -> None:
+        if not self.client.indices.exists_alias(name=self.alias):
+            if self.client.indices.exists(index=self.alias):
+                self.client.indices.delete(index=self.alias)
+            self.client.indices.put_alias(index=self._new_index(), name=self.alias)
+
+    def _actions(self, documents, index):
+        for doc in documents:
+            yield {"_op_type": "index", "_index": index, "_id": doc.page_id, "_source": source(doc)}
+
+    def index_documents(self, documents: list[SearchDocument]) -> None:
+        self.ensure_index()
+        bulk(self.client, self._actions(documents, self.alias), refresh="wait_for")
+
+    def delete_pages(self, page_ids) -> None:
+        if not self.client.indices.exists_alias(name=self.alias):
+            return
+        actions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in page_ids)
+        bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+
+    def indexed_ids(self) -> set[int]:
+        if not self.client.indices.exists_alias(name=self.alias):
+            return set()
+        hits = scan(self.client, index=self.alias, query={"query": {"match_all": {}}, "_source": False})
+        return {int(hit["_id"]) for hit in hits}
+
+    def rebuild(self, documents, progress=None) -> int:
+        """Build a new index beside the old one, then swap the alias atomically and drop the old index."""
+        new = self._new_index()
+        count = 0
+
+        def counted():
+            nonlocal count
+            for action in self._actions(documents, new):
+                count += 1
+                if progress and count % 500 == 0:
+                    progress(500)
+                yield action
+
+        bulk(self.client, counted(), chunk_size=500)
+        progress and progress(count % 500)
+        self.client.indices.refresh(index=new)
+        old = (
+            list(self.client.indices.get_alias(name=self.alias).keys())
+            if self.client.indices.exists_alias(name=self.alias)
+            else []
+        )
+        if self.client.indices.exists(index=self.alias) and not old:
+            self.client.indices.delete(index=self.alias)
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new, "alias": self.alias}})
+        self.client.indices.update_aliases(body={"actions": actions})
+        for name in old:
+            self.client.indices.delete(index=name)
+        return count
+
+    def drop(self) -> None:
+        try:
+            names = list(self.client.indices.get_alias(name=self.alias).keys())
+        except NotFoundError:
+            names = []
+        for name in names:
+            self.client.indices.delete(index=name)
+
+    # Searching
+
+    def build_search(self, params: SearchParams) -> Search:
+        s = Search(index=self.alias).extra(track_total_hits=True)
+        if params.q:
+            s = s.query(
+                "simple_query_string",
+                query=params.q,
+                fields=TEXT_FIELDS,
+                default_operator="and",
+                flags="PHRASE|WHITESPACE|PRECEDENCE",
+            )
+        filters = {facet: facet_filter(facet, values) for facet, values in params.filters.items()}
+        if filters:
+            s = s.post_filter(Q("bool", filter=list(filters.values())))
+        for facet in FACETS:
+            others = [f for name, f in filters.items() if name != facet]
+            agg = A("filter", filter=Q("bool", filter=others)) if others else A("filter", filter=Q("match_all"))
+            agg.bucket("values", "terms", field=facet, size=500)
+            s.aggs.bucket(facet, agg)
+        s = s.highlight_options(
+            encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=200, number_of_fragments=1
+        )
+        s = s.highlight("summary", number_of_fragments=0).highlight("body")
+        if params.sort == "nyeste" or not params.q:
+            s = s.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
+        else:
+            s = s.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+        return s[params.offset : params.offset + params.page_size]
+
+    def search(self, params: SearchParams) -> SearchResults:
+        s = self.build_search(params)
+        response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+        hits = []
+        for hit in response.hits:
+            highlight = getattr(hit.meta, "highlight", None)
+            if highlight and "summary" in highlight:
+                snippet = highlight.summary[0]
+            elif highlight and "body" in highlight:
+                snippet = "… " + highlight.body[0] + " …"
+            else:
+                snippet = escape(hit.summary or "")
+            hits.append(
+                Hit(
+                    page_id=int(hit.page_id),
+                    type=hit.type_name,
+                    title=hit.title,
+                    url=hit.url,
+                    snippet_html=snippet,
+                    display=hit.display.to_dict() if hit.display else {},
+                )
+            )
+        facets = {
+            facet: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, facet).values.buckets}
+            for facet in FACETS
+        }
+        return SearchResults(params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name)
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        s = Search(index=self.alias).query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
+        s = s.source(["title"])[:limit]
+        response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+        return [hit.title for hit in response.hits]

@@ -1,0 +1,45 @@
+"""Danish text helpers shared by the engines: word splitting, snowball stemming, and safe highlighting."""
+
+import re
+
+import snowballstemmer
+from django.utils.html import escape
+
+WORD = re.compile(r"\w+", re.UNICODE)
+_stemmer = snowballstemmer.stemmer("danish")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall((text or "").lower())
+
+
+def stems(text: str) -> list[str]:
+    return _stemmer.stemWords(words(text))
+
+
+def stemmed_text(*texts: str) -> str:
+    """Every word of the texts reduced to its Danish stem: 'misbrugere' and 'misbrug' both become 'misbrug'."""
+    return " ".join(stem for text in texts for stem in stems(text))
+
+
+def highlight(text: str, query_terms: list[str], length: int = 220) -> str:
+    """An escaped snippet of `text` around the first match, with matching words wrapped in <mark>."""
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    wanted = {stem for term in query_terms for stem in stems(term)}
+
+    def matches(word: str) -> bool:
+        return bool(wanted) and _stemmer.stemWord(word.lower()) in wanted
+
+    tokens = re.split(r"(\w+)", text)
+    first = next((i for i, token in enumerate(tokens) if token and matches(token)), None)
+    start_char = sum(len(t) for t in tokens[:first]) if first is not None else 0
+    start_char = max(0, start_char - length // 3)
+    snippet = text[start_char : start_char + length]
+    if start_char > 0:
+        snippet = "… " + snippet.split(" ", 1)[-1]
+    if start_char + length < len(text):
+        snippet = snippet.rsplit(" ", 1)[0] + " …"
+    parts = re.split(r"(\w+)", snippet)
+    return "".join(f"<mark>{escape(p)}</mark>" if p and matches(p) else escape(p) for p in parts)
