@@ -41,6 +41,7 @@ migrate:
 
 demo:
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py rebuild_search_index --no-progress
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_admin
 
 serve:

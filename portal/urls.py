@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", search_views.search, name="search"),
+    path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
     path("was", shared_views.accessibility_statement, name="accessibility_statement"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "portal.search"
     label = "portal_search"
     verbose_name = "Søgning"
+
+    def ready(self):
+        from portal.search import indexing  # noqa: F401  (connects the signal handlers)

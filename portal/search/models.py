@@ -42,3 +42,6 @@ class SearchFacetValue(models.Model):
     class Meta:
         indexes = [models.Index(fields=["facet", "value"]), models.Index(fields=["entry", "facet"])]
         constraints = [models.UniqueConstraint(fields=["entry", "facet", "value"], name="unique_facet_value")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

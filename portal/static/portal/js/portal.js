@@ -29,6 +29,32 @@
     });
   });
 
+  // Suggestions while typing in the search field, through the browser's own datalist (keyboard and screen reader
+  // support come with it). Without JavaScript the field is a plain search field.
+  document.querySelectorAll(".js-autocomplete[data-suggest-url]").forEach(function (input) {
+    var list = document.getElementById("search-suggestions");
+    if (!list || !window.fetch) return;
+    input.setAttribute("list", list.id);
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var value = input.value.trim();
+      if (value.length < 2) return;
+      timer = setTimeout(function () {
+        fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(value), { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) {
+            list.replaceChildren.apply(list, data.suggestions.map(function (text) {
+              var option = document.createElement("option");
+              option.value = text;
+              return option;
+            }));
+          })
+          .catch(function () { /* suggestions are a convenience; searching still works */ });
+      }, 150);
+    });
+  });
+
   // A print button where printing is a real use (method pages).
   document.querySelectorAll(".js-print").forEach(function (button) {
     button.hidden = false;

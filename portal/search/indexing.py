@@ -1,0 +1,100 @@
+"""Keeping the search indexes in step with the pages, through background tasks.
+
+Publishing, unpublishing, moving and deleting a page, and renaming a target group, enqueue a task (django-tasks:
+the immediate backend runs it inline by default, the database backend with a worker in production), so an editor
+never waits for a slow engine. A failing engine is logged and left for `check_search_index` / a rebuild to repair.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django_tasks import task
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.search.documents import TYPES, DocumentBuilder, is_searchable
+from portal.search.engines import get_engines
+from portal.taxonomy.models import TargetGroup
+
+logger = logging.getLogger(__name__)
+SEARCHABLE = tuple(TYPES.values())
+
+
+def _each_engine(action, *args):
+    for engine in get_engines():
+        try:
+            action(engine, *args)
+        except Exception:  # an engine that is down must not fail the editor's action
+            logger.exception("Search index update failed on the %s engine", engine.name)
+
+
+@task()
+def update_pages_task(page_ids: list[int]) -> None:
+    pages = [p.specific for p in Page.objects.filter(pk__in=page_ids)]
+    live = [p for p in pages if is_searchable(p)]
+    gone = set(page_ids) - {p.pk for p in live}
+    if live:
+        builder = DocumentBuilder()
+        documents = [builder.build(page) for page in live]
+        _each_engine(lambda engine: engine.index_documents(documents))
+    if gone:
+        _each_engine(lambda engine: engine.delete_pages(gone))
+
+
+@task()
+def delete_pages_task(page_ids: list[int]) -> None:
+    _each_engine(lambda engine: engine.delete_pages(page_ids))
+
+
+def enqueue_update(page_ids) -> None:
+    page_ids = sorted(set(page_ids))
+    if page_ids:
+        transaction.on_commit(lambda: update_pages_task.enqueue(page_ids))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, SEARCHABLE):
+        enqueue_update([instance.pk])
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    """A moved jobcenter or region takes its stories' region and jobcenter facets with it."""
+    affected = Page.objects.descendant_of(instance, inclusive=True).type(*SEARCHABLE).values_list("pk", flat=True)
+    enqueue_update(affected)
+
+
+@receiver(pre_delete)
+def page_deleting(sender, instance, **kwargs):
+    if not isinstance(instance, SEARCHABLE) or hasattr(instance, "_search_ids_to_delete"):
+        return
+    ids = list(Page.objects.descendant_of(instance, inclusive=True).type(*SEARCHABLE).values_list("pk", flat=True))
+    instance._search_ids_to_delete = ids
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    ids = getattr(instance, "_search_ids_to_delete", None)
+    if ids:
+        transaction.on_commit(lambda: delete_pages_task.enqueue(ids))
+
+
+@receiver(post_save, sender=TargetGroup)
+def target_group_changed(sender, instance, created, **kwargs):
+    """A renamed group changes the text and facets of every page that uses it (or one of its sub-groups)."""
+    if created:
+        return
+    from methods.models import MethodPage
+    from stories.models import StoryPage
+
+    group_ids = instance.with_descendants()
+    enqueue_update(
+        [
+            *StoryPage.objects.live().filter(target_groups__in=group_ids).values_list("pk", flat=True),
+            *MethodPage.objects.live().filter(target_groups__in=group_ids).values_list("pk", flat=True),
+        ]
+    )

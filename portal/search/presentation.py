@@ -1,0 +1,119 @@
+"""Turning engine results into what the page and the JSON show: facet labels, no-result help, JSON shape."""
+
+from django.core.paginator import Paginator
+
+from methods.models import MethodPage
+from portal.search.documents import FACETS, TYPE_LABELS
+from portal.search.query import SearchParams, SearchResults
+from portal.search.text import stems
+from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
+
+FACET_LABELS = {
+    "type": "Type",
+    "maalgruppe": "Målgruppe",
+    "metode": "Metode",
+    "region": "Region",
+    "jobcenter": "Jobcenter",
+    "aar": "År",
+}
+
+
+def facet_value_labels() -> dict[str, dict[str, str]]:
+    """value -> label for every facet, in display order (four small queries)."""
+    return {
+        "type": dict(TYPE_LABELS),
+        "maalgruppe": dict(TargetGroup.objects.order_by("sort_order", "name").values_list("slug", "name")),
+        "metode": dict(MethodPage.objects.live().order_by("title").values_list("slug", "title")),
+        "region": dict(RegionPage.objects.live().order_by("title").values_list("slug", "title")),
+        "jobcenter": dict(JobcenterPage.objects.live().order_by("title").values_list("slug", "title")),
+        "aar": {},
+    }
+
+
+def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[dict]:
+    groups = []
+    for facet in FACETS:
+        counts = results.facets.get(facet, {})
+        chosen = set(results.params.filters.get(facet, ()))
+        values = list(labels[facet]) if labels[facet] else sorted(set(counts) | chosen, reverse=True)
+        values += [v for v in chosen if v not in values]
+        options = [
+            {
+                "value": value,
+                "label": labels[facet].get(value, value),
+                "count": counts.get(value, 0),
+                "selected": value in chosen,
+            }
+            for value in values
+            if counts.get(value, 0) or value in chosen
+        ]
+        groups.append({"name": facet, "label": FACET_LABELS[facet], "options": options, "chosen": len(chosen)})
+    return groups
+
+
+def page_of(results: SearchResults):
+    """A Django Page object for the pagination template, without fetching anything."""
+    return Paginator(range(results.total), results.params.page_size).get_page(results.params.page)
+
+
+def nearest_taxonomy(q: str) -> dict[str, list]:
+    """Target groups and methods whose names or descriptions share a word stem with the query."""
+    wanted = set(stems(q))
+    if not wanted:
+        return {"target_groups": [], "methods": []}
+    groups = [g for g in TargetGroup.objects.all() if wanted & set(stems(f"{g.name} {g.description}"))]
+    methods = [m for m in MethodPage.objects.live() if wanted & set(stems(f"{m.title} {m.summary}"))]
+    return {"target_groups": groups[:5], "methods": methods[:5]}
+
+
+def as_json(results: SearchResults, labels, request) -> dict:
+    params = results.params
+
+    def link(page):
+        if 1 <= page <= results.pages and page != params.page:
+            return request.build_absolute_uri(f"{request.path}?{params.querystring(side=page, format='json')}")
+        return None
+
+    return {
+        "query": {"q": params.q, "filters": {k: list(v) for k, v in params.filters.items()}, "sort": params.sort},
+        "engine": results.engine,
+        "notice": results.notice,
+        "total": results.total,
+        "page": params.page,
+        "pages": results.pages,
+        "page_size": params.page_size,
+        "next": link(params.page + 1),
+        "previous": link(params.page - 1),
+        "results": [
+            {
+                "id": hit.page_id,
+                "type": hit.type,
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url) if hit.url else None,
+                "snippet_html": hit.snippet_html,
+                **{key: hit.display.get(key) for key in ("jobcenter", "evidence", "target_groups", "region")},
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            group["name"]: [{k: o[k] for k in ("value", "label", "count", "selected")} for o in group["options"]]
+            for group in facet_groups(results, labels)
+        },
+    }
+
+
+def relaxed_queries(engine, params: SearchParams, labels) -> list[dict]:
+    """For a search without results: how many results each chosen filter value would give if dropped."""
+    relaxed = []
+    for facet, values in params.filters.items():
+        for value in values:
+            wider = params.without(facet, value)
+            total = engine.search(SearchParams(q=wider.q, filters=wider.filters, page_size=1)).total
+            relaxed.append(
+                {
+                    "label": f"{FACET_LABELS[facet]}: {labels[facet].get(value, value)}",
+                    "count": total,
+                    "querystring": wider.querystring(),
+                }
+            )
+    return relaxed
