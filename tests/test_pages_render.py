@@ -1,8 +1,10 @@
 """Every public page type renders in Danish with the information a practitioner came for."""
 
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.rich_text import RichText
 
@@ -164,6 +166,7 @@ def test_robots_and_sitemap(client, story):
 
 
 def test_search_finds_stories_and_is_not_indexed_by_robots(client, story):
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
     content = get_ok(client, "/soeg/?q=kaffe")
     assert "Mikroaktivering i Varde" in content
     assert 'content="noindex' in content

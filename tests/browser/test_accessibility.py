@@ -24,7 +24,8 @@ PAGES = {
     "jobcenter": "/regioner/syddanmark/jobcenter-varde/",
     "arrangementer": "/arrangementer/",
     "arrangement": "/arrangementer/den-gode-histories-dag-kolding-2007/",
-    "søgning": "/soeg/?q=misbrug",
+    "søgning med facetter": "/soeg/?q=misbrug&maalgruppe=borgere-med-misbrug&region=syddanmark",
+    "søgning uden resultater": "/soeg/?q=misbrug&region=nordjylland",
     "side": "/om/",
     "404": "/findes-ikke/",
 }

@@ -7,7 +7,7 @@ words are stemmed the same way; on PostgreSQL the backend's `danish` configurati
 import re
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText
 
@@ -117,7 +117,9 @@ class DatabaseEngine:
         else:
             total = matching.count()
             page_entries = list(
-                matching.order_by("-published_at", "-pk")[params.offset : params.offset + params.page_size]
+                matching.order_by(F("published_at").desc(nulls_last=True), "-pk")[
+                    params.offset : params.offset + params.page_size
+                ]
             )
 
         facets = {}

@@ -1,5 +1,6 @@
 import logging
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.demo.builder import DemoBuilder
@@ -11,3 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one audit line per demo page is noise here
         DemoBuilder(log=lambda message: self.stdout.write(self.style.SUCCESS(message))).build()
+        # Publishing already queued index updates; a rebuild makes the corpus searchable at once, in any order.
+        call_command("rebuild_search_index", "--no-progress", stdout=self.stdout)
