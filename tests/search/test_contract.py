@@ -1,5 +1,6 @@
 """One search contract, two engines: the same corpus gives the same matches, facet counts, filters and pages."""
 
+import pytest
 from django.http import QueryDict
 
 from portal.search.query import SearchParams
@@ -114,3 +115,17 @@ def test_results_carry_what_the_card_shows(engine, corpus, tree):
 def test_suggestions(engine, corpus):
     assert "Unge med mentor" in engine.suggest("unge")
     assert "Hold for borgere med misbrug" in engine.suggest("misbr")
+
+
+def test_facet_counts_add_up(engine, corpus):
+    for querystring in ["", "q=misbrug", "maalgruppe=aktivitetsparate", "q=mentor&region=nordjylland"]:
+        results = ask(engine, querystring)
+        assert sum(results.facets["type"].values()) == results.total, querystring
+
+
+@pytest.mark.parametrize("engine", ["opensearch"], indirect=True)
+def test_the_search_engine_tolerates_typos_when_nothing_matches_exactly(engine, corpus):
+    results = ask(engine, "q=misbrog")
+    assert pk(corpus, "odense") <= ids(results)
+    assert "staves næsten ens" in results.notice
+    assert ask(engine, "q=misbrug").notice == ""

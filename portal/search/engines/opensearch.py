@@ -154,9 +154,11 @@ class OpenSearchEngine:
 
     # Searching
 
-    def build_search(self, params: SearchParams) -> Search:
+    def build_search(self, params: SearchParams, fuzzy: bool = False) -> Search:
         s = Search(index=self.alias).extra(track_total_hits=True)
-        if params.q:
+        if params.q and fuzzy:
+            s = s.query("multi_match", query=params.q, fields=TEXT_FIELDS, operator="and", fuzziness="AUTO")
+        elif params.q:
             s = s.query(
                 "simple_query_string",
                 query=params.q,
@@ -185,6 +187,13 @@ class OpenSearchEngine:
     def search(self, params: SearchParams) -> SearchResults:
         s = self.build_search(params)
         response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+        notice = ""
+        if response.hits.total.value == 0 and params.q and '"' not in params.q:
+            # Typo tolerance: only when the exact words find nothing, so ordinary searches stay precise.
+            s = self.build_search(params, fuzzy=True)
+            response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+            if response.hits.total.value:
+                notice = "Ingen resultater for de præcise ord. Viser resultater for ord, der staves næsten ens."
         hits = []
         for hit in response.hits:
             highlight = getattr(hit.meta, "highlight", None)
@@ -208,7 +217,9 @@ class OpenSearchEngine:
             facet: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, facet).values.buckets}
             for facet in FACETS
         }
-        return SearchResults(params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name)
+        return SearchResults(
+            params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name, notice=notice
+        )
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         s = Search(index=self.alias).query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
