@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,6 +173,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# Background tasks (search index, Wagtail's reference index): inline by default; production stores them in the
+# database for a worker (`manage.py db_worker`), so a slow search engine never holds up an editor's request.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("PORTAL_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}
+}
 
 # Portal search: the embedded database engine unless a search engine is configured.
 PORTAL_SEARCH_URL = os.environ.get("PORTAL_SEARCH_URL", "")

@@ -74,3 +74,12 @@ def test_rebuild_and_drift_check(engine, story, tree):
     assert found(engine, "q=indekseret") == {extra.pk}
     call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
     assert found(engine, "q=avisruter") == {story.pk}
+
+
+@pytest.mark.parametrize("engine", ["database"], indirect=True)
+def test_with_the_database_task_backend_a_worker_does_the_indexing(engine, tree, settings, publish):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = publish(f.StoryPageFactory(parent=tree.varde, title="Mikrojob i kø", target_groups=[tree.unge]))
+    assert found(engine, "q=mikrojob") == set()  # queued, not yet done: the editor did not wait
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())
+    assert found(engine, "q=mikrojob") == {page.pk}
