@@ -57,8 +57,19 @@ def enqueue_update(page_ids) -> None:
 @receiver(page_published)
 @receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
-    if isinstance(instance, SEARCHABLE):
-        enqueue_update([instance.pk])
+    """A page's own document, and the documents that show its title: a method's stories, a place's stories."""
+    from methods.models import MethodPage
+    from portal.taxonomy.models import JobcenterPage, RegionPage
+    from stories.models import StoryPage
+
+    affected = [instance.pk] if isinstance(instance, SEARCHABLE) else []
+    if isinstance(instance, MethodPage):
+        affected += StoryPage.objects.filter(methods=instance).values_list("pk", flat=True)
+    elif isinstance(instance, JobcenterPage | RegionPage):
+        affected += Page.objects.descendant_of(instance).type(*SEARCHABLE).values_list("pk", flat=True)
+        if isinstance(instance, RegionPage):
+            affected += instance.events.values_list("pk", flat=True)
+    enqueue_update(affected)
 
 
 @receiver(post_page_move)

@@ -61,6 +61,16 @@ def test_renaming_a_target_group_reindexes_its_pages(engine, story, tree, django
     assert found(engine, "q=avisruter+uddannelse") == {story.pk}
 
 
+def test_renaming_a_jobcenter_or_method_reindexes_the_stories_that_show_it(engine, story, tree, publish):
+    story.methods.set([tree.mentor])
+    publish(story)
+    tree.varde.title = "Jobcenter Varde-Billund"
+    publish(tree.varde)
+    tree.mentor.title = "Mentorordning"
+    publish(tree.mentor)
+    assert found(engine, "q=avisruter+billund+mentorordning") == {story.pk}
+
+
 def test_rebuild_and_drift_check(engine, story, tree):
     output = io.StringIO()
     call_command("rebuild_search_index", "--no-progress", stdout=output)
