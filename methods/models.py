@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
+from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 
 EVIDENCE_LEVELS = [
@@ -23,15 +24,10 @@ EVIDENCE_DESCRIPTIONS = {
 }
 
 
-class MethodIndexPage(Page):
+class MethodIndexPage(SectionIndexPage):
     """/metoder/: all methods, filterable by target group and evidence level."""
 
-    intro = models.TextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["methods.MethodPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "oversigt over metoder"

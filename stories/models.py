@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
+from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 
 
@@ -39,15 +40,10 @@ class StoryTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
     """/historier/: all stories, filterable by target group, method, region, jobcenter and tag."""
 
-    intro = models.TextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "oversigt over historier"

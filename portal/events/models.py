@@ -9,15 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES
+from portal.shared.pages import SectionIndexPage
 
 
-class EventIndexPage(Page):
-    intro = models.TextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class EventIndexPage(SectionIndexPage):
     subpage_types = ["events.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "oversigt over arrangementer"

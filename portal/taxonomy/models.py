@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 
 
@@ -68,15 +69,10 @@ class TargetGroup(index.Indexed, models.Model):
         return ids
 
 
-class TargetGroupIndexPage(RoutablePageMixin, Page):
+class TargetGroupIndexPage(RoutablePageMixin, SectionIndexPage):
     """/maalgrupper/: every target group, and a landing page for each at /maalgrupper/<slug>/."""
 
-    intro = models.TextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
     template = "taxonomy/target_group_index_page.html"
 
     class Meta:
@@ -112,15 +108,10 @@ class TargetGroupIndexPage(RoutablePageMixin, Page):
         )
 
 
-class RegionIndexPage(Page):
+class RegionIndexPage(SectionIndexPage):
     """/regioner/: the regions, each with its jobcenters."""
 
-    intro = models.TextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["taxonomy.RegionPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "oversigt over regioner"
