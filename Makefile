@@ -29,8 +29,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 # Det Fælles Designsystem is served as static files: copy its dist (no build step), without the parts we never use.
 static: node_modules/.package-lock.json
 	rm -rf $(DKFDS_STATIC) && mkdir -p $(DKFDS_STATIC)/css $(DKFDS_STATIC)/js
-	cp $(DKFDS_DIST)/css/dkfds.min.css $(DKFDS_STATIC)/css/
-	cp $(DKFDS_DIST)/js/dkfds.min.js $(DKFDS_STATIC)/js/
+	cp $(DKFDS_DIST)/css/dkfds.min.css $(DKFDS_DIST)/css/dkfds.min.css.map $(DKFDS_STATIC)/css/
+	cp $(DKFDS_DIST)/js/dkfds.min.js $(DKFDS_DIST)/js/dkfds.min.js.map $(DKFDS_STATIC)/js/
 	cp -r $(DKFDS_DIST)/img $(DKFDS_STATIC)/img
 	cp -r $(DKFDS_DIST)/fonts $(DKFDS_STATIC)/fonts
 	rm -rf $(DKFDS_STATIC)/fonts/IBMPlexSans/split $(DKFDS_STATIC)/fonts/IBMPlexSans/otf

@@ -19,6 +19,17 @@ from portal.search.text import highlight, stems, words
 PHRASE = re.compile(r'"([^"]+)"')
 
 
+def batched(iterable, size):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def parse(q: str):
     """A Wagtail search query: quoted phrases as phrases, the remaining words stemmed, every part required."""
     phrases = [p.strip() for p in PHRASE.findall(q) if p.strip()]
@@ -67,23 +78,37 @@ class DatabaseEngine:
         return set(SearchEntry.objects.values_list("page_id", flat=True))
 
     def rebuild(self, documents, progress=None) -> int:
-        """Replace the whole index (inside one transaction, so searches see the old or the new index)."""
+        """Replace the whole index in bulk, inside one transaction (searches see the old or the new index)."""
+        backend = get_search_backend()
         count = 0
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            batch = []
-            for doc in documents:
-                batch.append(doc)
-                if len(batch) == 500:
-                    self.index_documents(batch)
-                    count += len(batch)
-                    progress and progress(len(batch))
-                    batch = []
-            if batch:
-                self.index_documents(batch)
+            for batch in batched(documents, 500):
+                entries = SearchEntry.objects.bulk_create(self._entry(doc) for doc in batch)
+                SearchFacetValue.objects.bulk_create(
+                    SearchFacetValue(entry=entry, facet=facet, value=value)
+                    for entry, doc in zip(entries, batch, strict=True)
+                    for facet, values in doc.facets.items()
+                    for value in values
+                )
+                backend.add_bulk(SearchEntry, entries)
                 count += len(batch)
                 progress and progress(len(batch))
         return count
+
+    @staticmethod
+    def _entry(doc: SearchDocument) -> SearchEntry:
+        return SearchEntry(
+            page_id=doc.page_id,
+            type=doc.type,
+            title=doc.title,
+            summary=doc.summary,
+            body=doc.body,
+            stems=doc.stems,
+            url=doc.url or "",
+            published_at=doc.published_at,
+            display=doc.display,
+        )
 
     # Searching
 
