@@ -87,8 +87,11 @@ def test_rebuild_and_drift_check(engine, story, tree):
 
 
 @pytest.mark.parametrize("engine", ["database"], indirect=True)
-def test_with_the_database_task_backend_a_worker_does_the_indexing(engine, tree, settings, publish):
+def test_with_the_database_task_backend_a_worker_does_the_indexing(engine, tree, settings, publish, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes its database connection between tasks; inside this test's transaction that would roll the
+    # test back, so the worker keeps the connection here.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     page = publish(f.StoryPageFactory(parent=tree.varde, title="Mikrojob i kø", target_groups=[tree.unge]))
     assert found(engine, "q=mikrojob") == set()  # queued, not yet done: the editor did not wait
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO())

@@ -6,8 +6,8 @@ words are stemmed the same way; on PostgreSQL the backend's `danish` configurati
 
 import re
 
-from django.db import transaction
-from django.db.models import Count, F
+from django.db import connection, transaction
+from django.db.models import Case, Count, F, Value, When
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText
 
@@ -41,6 +41,37 @@ def parse(q: str):
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _sqlite_fts_matcher():
+    """On SQLite, the backend's own query joins its FTS5 table so that SQLite scans every index entry and runs the
+    MATCH once per entry (1.5 s for one word at 10,000 stories). Asking the FTS5 table first, as a subquery, gives
+    the same matches from the same index in milliseconds. Returns None where the backend has no FTS5 table."""
+    try:
+        from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
+    except ImportError:
+        return None
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import IntegerField
+    from django.db.models.expressions import RawSQL
+    from django.db.models.functions import Cast
+
+    table = SQLiteFTSIndexEntry._meta.db_table
+
+    def match(q: str):
+        phrases = [" ".join(words(p)) for p in PHRASE.findall(q)]
+        terms = [f'"{term}"' for term in stems(PHRASE.sub(" ", q))] + [f'"{p}"' for p in phrases if p]
+        if not terms:
+            return SearchEntry.objects.none().values("pk")
+        expression = "{title body} : (" + " AND ".join(terms) + ")"
+        rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])  # noqa: S608
+        entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry), id__in=rowids)
+        return entries.annotate(entry_id=Cast("object_id", IntegerField())).values("entry_id")  # a subquery
+
+    return match
+
+
+sqlite_fts = _sqlite_fts_matcher()
 
 
 class DatabaseEngine:
@@ -112,11 +143,22 @@ class DatabaseEngine:
 
     # Searching
 
-    def _text_ids(self, q: str) -> list[int] | None:
+    @staticmethod
+    def ranks_in_database() -> bool:
+        """PostgreSQL ranks matches in one query (ts_rank). The SQLite backend ranks with a correlated FTS subquery
+        per row, which takes seconds at 10,000 entries; there, title matches come first instead."""
+        return connection.vendor == "postgresql"
+
+    def _text_ids(self, q: str):
+        """The ids of the entries whose text matches: a list in rank order, or (SQLite) an unordered subquery."""
         query = parse(q)
         if query is None:
             return None
-        results = get_search_backend().search(query, SearchEntry.objects.only("pk"), operator="and")
+        if connection.vendor == "sqlite" and sqlite_fts is not None:
+            return sqlite_fts(q)
+        results = get_search_backend().search(
+            query, SearchEntry.objects.only("pk"), operator="and", order_by_relevance=self.ranks_in_database()
+        )
         return [entry.pk for entry in results]
 
     @staticmethod
@@ -132,7 +174,7 @@ class DatabaseEngine:
         base = SearchEntry.objects.all() if text_ids is None else SearchEntry.objects.filter(pk__in=text_ids)
         matching = self._narrowed(base, params)
 
-        if text_ids is not None and params.sort == "relevans":
+        if text_ids is not None and params.sort == "relevans" and self.ranks_in_database():
             wanted = set(matching.values_list("pk", flat=True))
             ordered = [pk for pk in text_ids if pk in wanted]
             total = len(ordered)
@@ -140,12 +182,16 @@ class DatabaseEngine:
             entries = SearchEntry.objects.in_bulk(page_ids)
             page_entries = [entries[pk] for pk in page_ids if pk in entries]
         else:
+            ordering = [F("published_at").desc(nulls_last=True), "-pk"]
+            if text_ids is not None and params.sort == "relevans":
+                # Without the database's ranking: entries whose title holds the query's words come first.
+                title_hits = sum(
+                    (Case(When(title__icontains=stem, then=1), default=0) for stem in stems(params.q)), Value(0)
+                )
+                matching = matching.annotate(title_hits=title_hits)
+                ordering.insert(0, "-title_hits")
             total = matching.count()
-            page_entries = list(
-                matching.order_by(F("published_at").desc(nulls_last=True), "-pk")[
-                    params.offset : params.offset + params.page_size
-                ]
-            )
+            page_entries = list(matching.order_by(*ordering)[params.offset : params.offset + params.page_size])
 
         facets = {}
         for facet in FACETS:

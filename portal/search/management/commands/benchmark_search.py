@@ -112,9 +112,9 @@ class Command(BaseCommand):
                             contact_email="kontakt@example.dk",
                             first_published_at=now - timedelta(hours=have),
                         )
-                        rng.choice(jobcenters).add_child(instance=page)
-                        page.target_groups.set(rng.sample(groups, rng.randint(1, 3)))
-                        page.methods.set(rng.sample(methods, rng.randint(1, 3)))
+                        page.target_groups = rng.sample(groups, rng.randint(1, 3))
+                        page.methods = rng.sample(methods, rng.randint(1, 3))
+                        rng.choice(jobcenters).add_child(instance=page)  # saves the page and its relations
                         have += 1
                         bar.update(1)
 
