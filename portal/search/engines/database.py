@@ -5,9 +5,26 @@ words are stemmed the same way; on PostgreSQL the backend's `danish` configurati
 """
 
 import re
+from dataclasses import dataclass
 
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Case, Count, F, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Phrase, PlainText
 
@@ -43,35 +60,85 @@ def parse(q: str):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _sqlite_fts_matcher():
-    """On SQLite, the backend's own query joins its FTS5 table so that SQLite scans every index entry and runs the
-    MATCH once per entry (1.5 s for one word at 10,000 stories). Asking the FTS5 table first, as a subquery, gives
-    the same matches from the same index in milliseconds. Returns None where the backend has no FTS5 table."""
-    try:
-        from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
-    except ImportError:
-        return None
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import IntegerField
-    from django.db.models.expressions import RawSQL
-    from django.db.models.functions import Cast
+def stemmed_query(q: str) -> str:
+    """The query with every word replaced by its Danish stem, phrases kept in quotes: it then meets the entries'
+    `stems` field on equal terms, whatever the database's own stemmer does to a stem."""
+    parts = []
+    for i, segment in enumerate(PHRASE.split(q)):
+        stemmed = " ".join(stems(segment))
+        if stemmed:
+            parts.append(f'"{stemmed}"' if i % 2 else stemmed)
+    return " ".join(parts)
+
+
+def _entry_ids(index_entries):
+    """A subquery of SearchEntry ids from Wagtail's index entries (whose object ids are text)."""
+    return index_entries.annotate(entry_id=Cast("object_id", IntegerField())).values("entry_id")
+
+
+def _title_hits(q: str):
+    """Relevance where the database does not rank: entries whose title holds the query's words come first."""
+    return sum((Case(When(title__icontains=stem, then=1), default=0) for stem in stems(q)), Value(0))
+
+
+@dataclass
+class TextMatch:
+    ids: object  # a subquery (or list) of matching SearchEntry ids
+    relevance: object  # an expression to annotate matching entries with, higher is better
+
+
+def match_sqlite(q: str) -> TextMatch:
+    """Wagtail's SQLite backend joins its FTS5 table so that SQLite scans every index entry and runs the MATCH once
+    per entry, then ranks with a correlated FTS query per row (1.5 to 8 s for one word at 10,000 stories). Asking the
+    FTS5 table first, as a subquery, gives the same matches from the same index in milliseconds."""
+    from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
     table = SQLiteFTSIndexEntry._meta.db_table
-
-    def match(q: str):
-        phrases = [" ".join(words(p)) for p in PHRASE.findall(q)]
-        terms = [f'"{term}"' for term in stems(PHRASE.sub(" ", q))] + [f'"{p}"' for p in phrases if p]
-        if not terms:
-            return SearchEntry.objects.none().values("pk")
-        expression = "{title body} : (" + " AND ".join(terms) + ")"
-        rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])  # noqa: S608
-        entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry), id__in=rowids)
-        return entries.annotate(entry_id=Cast("object_id", IntegerField())).values("entry_id")  # a subquery
-
-    return match
+    phrases = [" ".join(words(p)) for p in PHRASE.findall(q)]
+    terms = [f'"{term}"' for term in stems(PHRASE.sub(" ", q))] + [f'"{p}"' for p in phrases if p]
+    expression = "{title body} : (" + " AND ".join(terms) + ")"
+    rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])  # noqa: S608
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry), id__in=rowids)
+    return TextMatch(ids=_entry_ids(entries), relevance=_title_hits(q))
 
 
-sqlite_fts = _sqlite_fts_matcher()
+def match_postgres(q: str) -> TextMatch:
+    """Wagtail's PostgreSQL index (tsvectors in its `danish` configuration), matched once on the body vector, which
+    has a GIN index and holds every word of the entry as a stem in order (the `stems` field), so the stemmed query
+    finds words and phrases from the title too. The ids then travel as one array parameter, and the page is ranked
+    with ts_rank in SQL."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from wagtail.search.models import IndexEntry
+
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+    query = SearchQuery(stemmed_query(q), search_type="websearch", config=config)
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))
+    ids = list(_entry_ids(entries.filter(body=query)).values_list("entry_id", flat=True))
+    rank = entries.filter(object_id=Cast(OuterRef("pk"), CharField())).annotate(rank=SearchRank(F("body"), query))
+    return TextMatch(
+        ids=RawSQL("SELECT unnest(%s::integer[])", [ids]),
+        relevance=Subquery(rank.values("rank")[:1], output_field=FloatField()),
+    )
+
+
+def match_backend(q: str) -> TextMatch:
+    """Any other database: Wagtail's search backend as it is."""
+    ids = [e.pk for e in get_search_backend().search(parse(q), SearchEntry.objects.only("pk"), operator="and")]
+    return TextMatch(ids=ids, relevance=_title_hits(q))
+
+
+def text_match(q: str) -> TextMatch | None:
+    if not words(q):
+        return None
+    if connection.vendor == "postgresql":
+        return match_postgres(q)
+    if connection.vendor == "sqlite" and apps.is_installed("wagtail.search"):
+        try:
+            from wagtail.search.models import SQLiteFTSIndexEntry  # noqa: F401  (only where SQLite has FTS5)
+        except ImportError:
+            return match_backend(q)
+        return match_sqlite(q)
+    return match_backend(q)
 
 
 class DatabaseEngine:
@@ -95,6 +162,7 @@ class DatabaseEngine:
                         "display": doc.display,
                     },
                 )
+                get_search_backend().add(entry)  # now, inside this task, not in yet another queued task
                 entry.facet_values.all().delete()
                 SearchFacetValue.objects.bulk_create(
                     SearchFacetValue(entry=entry, facet=facet, value=value)
@@ -144,24 +212,6 @@ class DatabaseEngine:
     # Searching
 
     @staticmethod
-    def ranks_in_database() -> bool:
-        """PostgreSQL ranks matches in one query (ts_rank). The SQLite backend ranks with a correlated FTS subquery
-        per row, which takes seconds at 10,000 entries; there, title matches come first instead."""
-        return connection.vendor == "postgresql"
-
-    def _text_ids(self, q: str):
-        """The ids of the entries whose text matches: a list in rank order, or (SQLite) an unordered subquery."""
-        query = parse(q)
-        if query is None:
-            return None
-        if connection.vendor == "sqlite" and sqlite_fts is not None:
-            return sqlite_fts(q)
-        results = get_search_backend().search(
-            query, SearchEntry.objects.only("pk"), operator="and", order_by_relevance=self.ranks_in_database()
-        )
-        return [entry.pk for entry in results]
-
-    @staticmethod
     def _narrowed(queryset, params: SearchParams, skip: str | None = None):
         for facet, values in params.filters.items():
             if facet != skip:
@@ -170,28 +220,15 @@ class DatabaseEngine:
         return queryset
 
     def search(self, params: SearchParams) -> SearchResults:
-        text_ids = self._text_ids(params.q) if params.q else None
-        base = SearchEntry.objects.all() if text_ids is None else SearchEntry.objects.filter(pk__in=text_ids)
+        text = text_match(params.q) if params.q else None
+        base = SearchEntry.objects.all() if text is None else SearchEntry.objects.filter(pk__in=text.ids)
         matching = self._narrowed(base, params)
-
-        if text_ids is not None and params.sort == "relevans" and self.ranks_in_database():
-            wanted = set(matching.values_list("pk", flat=True))
-            ordered = [pk for pk in text_ids if pk in wanted]
-            total = len(ordered)
-            page_ids = ordered[params.offset : params.offset + params.page_size]
-            entries = SearchEntry.objects.in_bulk(page_ids)
-            page_entries = [entries[pk] for pk in page_ids if pk in entries]
-        else:
-            ordering = [F("published_at").desc(nulls_last=True), "-pk"]
-            if text_ids is not None and params.sort == "relevans":
-                # Without the database's ranking: entries whose title holds the query's words come first.
-                title_hits = sum(
-                    (Case(When(title__icontains=stem, then=1), default=0) for stem in stems(params.q)), Value(0)
-                )
-                matching = matching.annotate(title_hits=title_hits)
-                ordering.insert(0, "-title_hits")
-            total = matching.count()
-            page_entries = list(matching.order_by(*ordering)[params.offset : params.offset + params.page_size])
+        ordering = [F("published_at").desc(nulls_last=True), "-pk"]
+        if text is not None and params.sort == "relevans":
+            matching = matching.annotate(relevance=text.relevance)
+            ordering.insert(0, F("relevance").desc(nulls_last=True))
+        total = matching.count()
+        page_entries = list(matching.order_by(*ordering)[params.offset : params.offset + params.page_size])
 
         facets = {}
         for facet in FACETS:
