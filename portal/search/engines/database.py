@@ -5,6 +5,7 @@ words are stemmed the same way; on PostgreSQL the backend's `danish` configurati
 """
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -211,6 +212,34 @@ class DatabaseEngine:
 
     # Searching
 
+    def _facets_in_sql(self, base, params: SearchParams) -> dict[str, dict[str, int]]:
+        """One grouped count per facet, each narrowed by the other facets' choices (for the whole corpus)."""
+        facets = {}
+        for facet in FACETS:
+            entries = self._narrowed(base, params, skip=facet)
+            rows = SearchFacetValue.objects.filter(facet=facet, entry__in=entries).values_list("value")
+            facets[facet] = dict(rows.annotate(count=Count("id")))
+        return facets
+
+    @staticmethod
+    def _facets_in_one_pass(base, params: SearchParams) -> dict[str, dict[str, int]]:
+        """The same counts from one read of the text matches' facet values: cheaper than six grouped queries when
+        the text has narrowed the corpus. An entry counts in a facet when it passes every other facet's choice."""
+        values_by_entry = defaultdict(lambda: defaultdict(set))
+        for entry_id, facet, value in SearchFacetValue.objects.filter(entry__in=base).values_list(
+            "entry_id", "facet", "value"
+        ):
+            values_by_entry[entry_id][facet].add(value)
+        chosen = {facet: set(values) for facet, values in params.filters.items()}
+        counts = {facet: Counter() for facet in FACETS}
+        for values in values_by_entry.values():
+            failed = [facet for facet, wanted in chosen.items() if not values[facet] & wanted]
+            if len(failed) > 1:
+                continue
+            for facet in failed or FACETS:
+                counts[facet].update(values[facet])
+        return {facet: dict(counter) for facet, counter in counts.items()}
+
     @staticmethod
     def _narrowed(queryset, params: SearchParams, skip: str | None = None):
         for facet, values in params.filters.items():
@@ -230,15 +259,7 @@ class DatabaseEngine:
         total = matching.count()
         page_entries = list(matching.order_by(*ordering)[params.offset : params.offset + params.page_size])
 
-        facets = {}
-        for facet in FACETS:
-            entries = self._narrowed(base, params, skip=facet)
-            rows = (
-                SearchFacetValue.objects.filter(facet=facet, entry__in=entries)
-                .values_list("value")
-                .annotate(count=Count("id"))
-            )
-            facets[facet] = dict(rows)
+        facets = self._facets_in_one_pass(base, params) if text is not None else self._facets_in_sql(base, params)
 
         terms = words(PHRASE.sub(lambda m: m.group(1), params.q))
         hits = [
