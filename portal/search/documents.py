@@ -62,6 +62,10 @@ class DocumentBuilder:
     def _place(self, path):
         return self.places.get(path)
 
+    def _group_slugs(self, groups) -> list[str]:
+        """The groups' slugs and their parents' slugs: a story for a sub-group is found under its parent too."""
+        return sorted({slug for group in groups for slug in self.group_slugs.get(group.pk, [group.slug])})
+
     def story(self, page: StoryPage) -> SearchDocument:
         jobcenter = self._place(page.path[: -page.steplen])
         region = self._place(page.path[: -2 * page.steplen])
@@ -91,7 +95,7 @@ class DocumentBuilder:
             published_at=page.first_published_at,
             facets={
                 "type": ["historie"],
-                "maalgruppe": sorted({slug for g in groups for slug in self.group_slugs.get(g.pk, [g.slug])}),
+                "maalgruppe": self._group_slugs(groups),
                 "metode": sorted(m.slug for m in methods),
                 "region": [region.slug] if region else [],
                 "jobcenter": [jobcenter.slug] if jobcenter else [],
@@ -122,7 +126,7 @@ class DocumentBuilder:
             published_at=published,
             facets={
                 "type": ["metode"],
-                "maalgruppe": sorted({slug for g in groups for slug in self.group_slugs.get(g.pk, [g.slug])}),
+                "maalgruppe": self._group_slugs(groups),
                 "aar": [str(published.year)] if published else [],
             },
             display={"evidence": page.get_evidence_level_display(), "target_groups": [g.name for g in groups]},
