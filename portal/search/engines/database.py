@@ -150,26 +150,10 @@ class DatabaseEngine:
     def index_documents(self, documents: list[SearchDocument]) -> None:
         with transaction.atomic():
             for doc in documents:
-                entry, _ = SearchEntry.objects.update_or_create(
-                    page_id=doc.page_id,
-                    defaults={
-                        "type": doc.type,
-                        "title": doc.title,
-                        "summary": doc.summary,
-                        "body": doc.body,
-                        "stems": doc.stems,
-                        "url": doc.url or "",
-                        "published_at": doc.published_at,
-                        "display": doc.display,
-                    },
-                )
+                entry, _ = SearchEntry.objects.update_or_create(page_id=doc.page_id, defaults=self._fields(doc))
                 get_search_backend().add(entry)  # now, inside this task, not in yet another queued task
                 entry.facet_values.all().delete()
-                SearchFacetValue.objects.bulk_create(
-                    SearchFacetValue(entry=entry, facet=facet, value=value)
-                    for facet, values in doc.facets.items()
-                    for value in values
-                )
+                SearchFacetValue.objects.bulk_create(self._facet_values(entry, doc))
 
     def delete_pages(self, page_ids) -> None:
         SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
@@ -186,10 +170,7 @@ class DatabaseEngine:
             for batch in batched(documents, 500):
                 entries = SearchEntry.objects.bulk_create(self._entry(doc) for doc in batch)
                 SearchFacetValue.objects.bulk_create(
-                    SearchFacetValue(entry=entry, facet=facet, value=value)
-                    for entry, doc in zip(entries, batch, strict=True)
-                    for facet, values in doc.facets.items()
-                    for value in values
+                    value for entry, doc in zip(entries, batch, strict=True) for value in self._facet_values(entry, doc)
                 )
                 backend.add_bulk(SearchEntry, entries)
                 count += len(batch)
@@ -197,18 +178,26 @@ class DatabaseEngine:
         return count
 
     @staticmethod
-    def _entry(doc: SearchDocument) -> SearchEntry:
-        return SearchEntry(
-            page_id=doc.page_id,
-            type=doc.type,
-            title=doc.title,
-            summary=doc.summary,
-            body=doc.body,
-            stems=doc.stems,
-            url=doc.url or "",
-            published_at=doc.published_at,
-            display=doc.display,
-        )
+    def _fields(doc: SearchDocument) -> dict:
+        return {
+            "type": doc.type,
+            "title": doc.title,
+            "summary": doc.summary,
+            "body": doc.body,
+            "stems": doc.stems,
+            "url": doc.url or "",
+            "published_at": doc.published_at,
+            "display": doc.display,
+        }
+
+    def _entry(self, doc: SearchDocument) -> SearchEntry:
+        return SearchEntry(page_id=doc.page_id, **self._fields(doc))
+
+    @staticmethod
+    def _facet_values(entry: SearchEntry, doc: SearchDocument):
+        for facet, values in doc.facets.items():
+            for value in values:
+                yield SearchFacetValue(entry=entry, facet=facet, value=value)
 
     # Searching
 
