@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("soeg/", search_views.search, name="search"),
+    path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mine-historier/", include("stories.urls")),
     path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
     path("was", shared_views.accessibility_statement, name="accessibility_statement"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),

@@ -90,3 +90,29 @@ def pytest_report_header(config):
     from django.conf import settings as django_settings
 
     return f"database: {django_settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+
+
+def _member(django_user_model, username, group):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "hemmeligt-kodeord-1")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def roles(tree, django_user_model):
+    """One user per role: contributors from Varde and Aalborg, consultants for Syddanmark and Nordjylland, an editor."""
+    from portal.roles.models import RoleGroup
+    from portal.roles.setup import ensure_editor_group
+
+    def group(role, page):
+        return RoleGroup.objects.get(role=role, page=page).group
+
+    return {
+        "varde_contributor": _member(django_user_model, "varde", group(RoleGroup.CONTRIBUTOR, tree.varde)),
+        "varde_colleague": _member(django_user_model, "varde2", group(RoleGroup.CONTRIBUTOR, tree.varde)),
+        "aalborg_contributor": _member(django_user_model, "aalborg", group(RoleGroup.CONTRIBUTOR, tree.aalborg)),
+        "syd_consultant": _member(django_user_model, "syd", group(RoleGroup.CONSULTANT, tree.syd)),
+        "nord_consultant": _member(django_user_model, "nord", group(RoleGroup.CONSULTANT, tree.nord)),
+        "editor": _member(django_user_model, "redaktion", ensure_editor_group()),
+        "reader": django_user_model.objects.create_user("laeser", "laeser@example.org", "hemmeligt-kodeord-1"),
+    }

@@ -19,3 +19,16 @@ def period(story):
     if story.status == "ongoing":
         return f"{start} – i gang"
     return f"{start} – {end}" if end else start
+
+
+@register.simple_tag
+def dkfds_widget(field):
+    """A field's widget, pointing at its hint and error message for screen readers."""
+    described_by = [f"{field.auto_id}_hint"] if field.help_text else []
+    attrs = {}
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)

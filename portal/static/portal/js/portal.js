@@ -7,6 +7,10 @@
     var panel = document.getElementById(button.getAttribute("aria-controls"));
     if (panel) panel.setAttribute("aria-hidden", "true");
   });
+  // An error summary takes focus, so screen readers and keyboard users start from the list of errors.
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) errorSummary.focus();
+
   if (window.DKFDS && typeof window.DKFDS.init === "function") {
     window.DKFDS.init();
   }

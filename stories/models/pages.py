@@ -18,6 +18,8 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from stories import privacy
+from stories.admin_forms import StoryAdminForm
 
 
 class StoryQuerySet(PageQuerySet):
@@ -164,7 +166,9 @@ class StoryPage(Page):
         ),
         InlinePanel("attachments", heading="Bilag (PDF)", label="Bilag"),
         FieldPanel("last_reviewed"),
+        FieldPanel("acknowledge_privacy_warnings", heading="Personoplysninger"),
     ]
+    base_form_class = StoryAdminForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -184,6 +188,10 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "god historie"
         verbose_name_plural = "gode historier"
+
+    def clean(self):
+        super().clean()
+        privacy.check(self)
 
     @property
     def jobcenter(self):

@@ -1,0 +1,61 @@
+"""Roles as Wagtail groups bound to a place in the page tree, and the regional review task."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from wagtail.models import AbstractGroupApprovalTask
+
+
+class RoleGroup(models.Model):
+    """Marks a Wagtail group as the contributors of one jobcenter or the consultants of one region."""
+
+    CONTRIBUTOR = "contributor"
+    CONSULTANT = "consultant"
+    ROLE_CHOICES = [(CONTRIBUTOR, "Bidragydere fra jobcenteret"), (CONSULTANT, "Regionale konsulenter")]
+
+    group = models.OneToOneField(Group, verbose_name="gruppe", on_delete=models.CASCADE, related_name="portal_role")
+    role = models.CharField("rolle", max_length=20, choices=ROLE_CHOICES)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name="jobcenter eller region", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "rollegruppe"
+        verbose_name_plural = "rollegrupper"
+        constraints = [models.UniqueConstraint(fields=["role", "page"], name="one_group_per_role_and_place")]
+
+    def __str__(self):
+        return self.group.name
+
+
+class RegionalReviewTask(AbstractGroupApprovalTask):
+    """A region's consultants review a submitted story against the portal's quality criteria before publishing."""
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [("reject", "Ønsk ændringer", True), ("approve", "Godkend og udgiv", True)]
+        return []
+
+    def get_form_for_action(self, action):
+        from portal.roles.forms import ApproveStoryForm, RequestChangesForm
+
+        return ApproveStoryForm if action == "approve" else RequestChangesForm
+
+    def get_template_for_action(self, action):
+        return "roles/review_action_modal.html"
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from stories import privacy
+
+        if action_name == "approve" and privacy.cpr_errors(task_state.revision.as_object()):
+            # Never publish a CPR number, whatever path it took into the revision: back to the editor.
+            return task_state.revision.content_object.get_admin_edit_url()
+        kwargs = {"comment": kwargs.get("comment", "")}
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Regionens konsulenter gennemgår historien efter portalens kvalitetskriterier og udgiver den."
+
+    class Meta:
+        verbose_name = "regional gennemgang"
+        verbose_name_plural = "regionale gennemgange"

@@ -1,0 +1,89 @@
+"""Danish e-mail notifications of the review workflow, sent by a background task after the change is committed.
+
+Consultants hear of a new submission; the contributor hears when changes are requested and when the story is
+published. A failing mail server is logged and never undoes or blocks the submission or the review.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+logger = logging.getLogger(__name__)
+
+WAGTAIL_NOTIFIERS = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+]
+
+
+def replace_wagtail_notifiers():
+    """Wagtail's own workflow mails are English and link to the admin, which contributors cannot use."""
+    from wagtail.signals import workflow_submitted
+
+    for signal, sender, dispatch_uid in WAGTAIL_NOTIFIERS + [
+        (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification")
+    ]:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+
+
+@task()
+def send_notification_task(template: str, context: dict, recipients: list[str]) -> None:
+    subject, _blank, body = render_to_string(f"roles/email/{template}.txt", context).strip().partition("\n")
+    try:
+        send_mail(subject.strip(), body.strip() + "\n", None, recipients)
+    except Exception:  # the change is saved; the mail can be resent by hand from the log
+        logger.exception("Could not send the %r notification to %s", template, recipients)
+
+
+def notify(template, context, users):
+    recipients = sorted({user.email for user in users if user and user.email and user.is_active})
+    if recipients:
+        transaction.on_commit(lambda: send_notification_task.enqueue(template, context, recipients))
+
+
+def _story_context(page):
+    page = Page.objects.get(pk=page.pk).specific  # fresh: the workflow may just have published it
+    jobcenter = page.get_parent()
+    return {
+        "title": page.get_latest_revision_as_object().title if page.latest_revision_id else page.title,
+        "jobcenter": jobcenter.title,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "my_stories_url": settings.WAGTAILADMIN_BASE_URL + reverse("stories:my_stories"),
+        "public_url": page.full_url if page.live else "",
+    }
+
+
+def _is_review(task_state):
+    from portal.roles.models import RegionalReviewTask
+
+    return isinstance(task_state.task.specific, RegionalReviewTask)
+
+
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    if not _is_review(instance):
+        return
+    consultants = [member for group in instance.task.specific.groups.all() for member in group.user_set.all()]
+    notify("submitted", _story_context(instance.workflow_state.content_object), consultants)
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    task_state = instance.current_task_state
+    context = _story_context(instance.content_object) | {"comment": task_state.comment if task_state else ""}
+    notify("changes_requested", context, [instance.requested_by])
+
+
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    notify("published", _story_context(instance.content_object), [instance.requested_by])
+
+
+task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid="portal_review_submitted")
+workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="portal_review_rejected")
+workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="portal_review_approved")

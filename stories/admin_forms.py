@@ -1,0 +1,73 @@
+"""The story's editing form in the Wagtail admin: the personal-data guard on inlines, tags and publishing."""
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from portal.shared.privacy import cpr_error, find_cpr_numbers, identifying_details
+from stories import privacy
+
+
+class StoryAdminForm(WagtailAdminPageForm):
+    acknowledge_privacy_warnings = forms.BooleanField(
+        label="Jeg har tjekket advarslerne om personhenførbare oplysninger",
+        required=False,
+        help_text=(
+            "Portalen advarer, når en historie kan pege på en bestemt borger (et navn ved en diagnose, en præcis "
+            "alder og en kommune, e-mail eller telefonnummer i teksten). Sæt kryds, når du har tjekket dem."
+        ),
+    )
+
+    def is_valid(self):
+        valid = super().is_valid()
+        self._check_tags()
+        self._check_inlines()
+        if self._is_publishing():
+            self._check_warnings()
+        return valid and not self.errors and all(formset.is_valid() for formset in self.formsets.values())
+
+    def _is_publishing(self):
+        """Publishing directly, or approving the review task from the edit view (contributors never publish)."""
+        return "action-publish" in self.data or self.data.get("workflow-action-name") == "approve"
+
+    def _check_tags(self):
+        tags = self.cleaned_data.get("tags") or []
+        found = find_cpr_numbers(" ".join(str(tag) for tag in tags))
+        if found and "tags" not in self.errors:
+            self.add_error("tags", cpr_error(found))
+
+    def _inline_forms(self):
+        for relation, (label, fields) in privacy.INLINE_FIELDS.items():
+            formset = self.formsets.get(relation)
+            if formset is None:
+                continue
+            for form in formset.forms:
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE"):
+                    yield label, fields, form
+
+    def _check_inlines(self):
+        for _label, fields, form in self._inline_forms():
+            for field in fields:
+                found = find_cpr_numbers(form.cleaned_data.get(field))
+                if found and field not in form.errors:
+                    form.add_error(field, cpr_error(found))
+            document = form.cleaned_data.get("document")
+            if document is not None:
+                found = find_cpr_numbers(document.file.name) or find_cpr_numbers(document.title)
+                if found:
+                    form.add_error("document", cpr_error(found))
+
+    def _check_warnings(self):
+        if self.cleaned_data.get("acknowledge_privacy_warnings") or self.errors:
+            return
+        found = privacy.warnings(self.instance)
+        for label, fields, form in self._inline_forms():
+            for field in fields:
+                found += [f"{label}: {message}" for message in identifying_details(form.cleaned_data.get(field))]
+        if found:
+            self.add_error(
+                "acknowledge_privacy_warnings",
+                forms.ValidationError(
+                    "Historien kan indeholde personhenførbare oplysninger. Tjek dem, og sæt kryds for at fortsætte: "
+                    + " ".join(found)
+                ),
+            )

@@ -1,0 +1,21 @@
+from stories.models.pages import (
+    StoryAttachment,
+    StoryIndexPage,
+    StoryPage,
+    StoryPartner,
+    StoryQuerySet,
+    StoryResult,
+    StoryTag,
+)
+from stories.models.submissions import StorySubmission
+
+__all__ = [
+    "StoryAttachment",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryPartner",
+    "StoryQuerySet",
+    "StoryResult",
+    "StorySubmission",
+    "StoryTag",
+]

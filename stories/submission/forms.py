@@ -1,0 +1,227 @@
+"""The guided submission's step forms. Every text a contributor types is refused if it holds a CPR number."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from methods.models import MethodPage
+from portal.shared.privacy import validate_no_cpr
+from portal.shared.uploads import clean_image, clean_pdf
+from portal.taxonomy.models import TargetGroup
+from stories.models import StoryPage, StoryPartner, StoryResult
+
+MAX_ATTACHMENTS = 5
+
+
+class GuardedForm(forms.Form):
+    """A form whose text fields all refuse CPR numbers, with DKFDS classes on the widgets."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_cpr)
+            widget = field.widget
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "form-input")
+                widget.attrs.setdefault("rows", 6)
+            elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
+                widget.attrs.setdefault("class", "form-select")
+            elif isinstance(widget, forms.widgets.Input) and not isinstance(
+                widget, forms.CheckboxInput | forms.FileInput
+            ):
+                widget.attrs.setdefault("class", "form-input")
+
+
+def _required(message):
+    return {"required": message}
+
+
+class AboutForm(GuardedForm):
+    title = forms.CharField(
+        label="Titel",
+        max_length=255,
+        help_text="Sig kort, hvad der virkede, fx «Mikroaktivering: få timer om ugen, trappet langsomt op».",
+        error_messages=_required("Skriv en titel på historien."),
+    )
+    summary = forms.CharField(
+        label="Kort resumé",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="To-tre sætninger: hvad blev gjort, for hvem, med hvilket resultat. Højst 500 tegn.",
+        error_messages=_required("Skriv et kort resumé."),
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label="Målgrupper",
+        queryset=TargetGroup.objects.select_related("parent"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_required("Vælg mindst én målgruppe."),
+    )
+    methods = forms.ModelMultipleChoiceField(
+        label="Metoder",
+        queryset=MethodPage.objects.live().order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Vælg de metoder fra portalen, som I brugte (hvis nogen).",
+    )
+    tags = forms.CharField(
+        label="Emneord",
+        required=False,
+        max_length=300,
+        help_text="Adskilt af komma, fx «praktik, mentor, sundhed».",
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=StoryPage.STATUS_CHOICES, widget=forms.RadioSelect, initial="ongoing"
+    )
+    period_start = forms.DateField(
+        label="Periode fra",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={**_required("Skriv, hvornår indsatsen begyndte."), "invalid": "Skriv en gyldig dato."},
+    )
+    period_end = forms.DateField(
+        label="Periode til",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Tom, hvis indsatsen stadig er i gang.",
+        error_messages={"invalid": "Skriv en gyldig dato."},
+    )
+
+    def clean_tags(self):
+        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", "Slutdatoen skal ligge efter startdatoen.")
+        return cleaned
+
+
+class PartnerForm(GuardedForm):
+    kind = forms.ChoiceField(label="Type", choices=[("", "Vælg")] + StoryPartner.KIND_CHOICES)
+    name = forms.CharField(label="Navn", max_length=200, help_text="Virksomhed, forvaltning eller organisation.")
+    contribution = forms.CharField(label="Bidrag", max_length=300, required=False)
+
+
+class ResultForm(GuardedForm):
+    figure = forms.CharField(label="Tal", max_length=30, help_text="Fx «25 %» eller «12 borgere».")
+    outcome = forms.CharField(label="Hvad", max_length=200, help_text="Fx «i job eller uddannelse».")
+    base = forms.CharField(label="Grundlag", max_length=200, help_text="Fx «af 40 borgere i forløbet».")
+    period = forms.CharField(label="Periode", max_length=100, help_text="Fx «efter 12 måneder».")
+    documentation = forms.ChoiceField(
+        label="Dokumenteret ved", choices=[("", "Vælg")] + StoryResult.DOCUMENTATION_CHOICES
+    )
+
+
+PartnerFormSet = forms.formset_factory(PartnerForm, extra=3, max_num=10)
+ResultFormSet = forms.formset_factory(ResultForm, extra=3, max_num=10)
+
+
+class PracticeForm(GuardedForm):
+    problem = forms.CharField(
+        label="Problem og formål",
+        widget=forms.Textarea,
+        help_text="Hvilket problem ville I løse, og for hvem? Beskriv borgerne som gruppe, aldrig enkeltpersoner.",
+        error_messages=_required("Beskriv problemet og formålet."),
+    )
+    practice = forms.CharField(
+        label="Det gjorde vi",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Fortæl, hvad I gjorde, så et andet jobcenter kan gøre det samme. Skriv afsnit med en tom linje "
+        "imellem.",
+        error_messages=_required("Fortæl, hvad I gjorde."),
+    )
+    dose_start_hours = forms.DecimalField(
+        label="Timer om ugen ved start",
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(40)],
+        error_messages={"invalid": "Skriv et tal, fx 2 eller 2,5."},
+    )
+    dose_progression = forms.CharField(label="Sådan blev det trappet op", widget=forms.Textarea, required=False)
+    parallel_tracks = forms.CharField(label="Sideløbende indsatser", widget=forms.Textarea, required=False)
+
+
+class ResultsForm(GuardedForm):
+    results_summary = forms.CharField(label="Resultater i ord", widget=forms.Textarea, required=False)
+    success_factors = forms.CharField(label="Succesfaktorer", widget=forms.Textarea, required=False)
+    challenges = forms.CharField(label="Udfordringer", widget=forms.Textarea, required=False)
+    lessons = forms.CharField(label="Erfaringer og gode råd", widget=forms.Textarea, required=False)
+
+
+class ContactForm(GuardedForm):
+    contact_name = forms.CharField(
+        label="Kontaktperson", max_length=120, error_messages=_required("Skriv navnet på en kontaktperson.")
+    )
+    contact_role = forms.CharField(
+        label="Rolle",
+        max_length=120,
+        help_text="Fx «Virksomhedskonsulent».",
+        error_messages=_required("Skriv en rolle."),
+    )
+    contact_email = forms.EmailField(
+        label="E-mail",
+        error_messages={**_required("Skriv en e-mailadresse."), "invalid": "Skriv en gyldig e-mailadresse."},
+    )
+    contact_phone = forms.CharField(label="Telefon", max_length=40, required=False)
+
+
+class UploadForm(GuardedForm):
+    """Files for the contact step: one image with its description, and PDF attachments."""
+
+    image = forms.FileField(
+        label="Billede",
+        required=False,
+        help_text="JPEG, PNG eller WebP, højst 10 MB. Ingen billeder, hvor borgere kan genkendes.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    image_alt = forms.CharField(
+        label="Beskrivelse af billedet",
+        max_length=250,
+        required=False,
+        help_text="Hvad viser billedet? Læses op for blinde og svagsynede.",
+    )
+    attachment = forms.FileField(
+        label="Bilag (PDF)",
+        required=False,
+        help_text=f"PDF, højst 20 MB. Op til {MAX_ATTACHMENTS} bilag.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+    attachment_title = forms.CharField(label="Bilagets titel", max_length=200, required=False)
+
+    def __init__(self, *args, has_image=False, attachment_count=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_image = has_image
+        self.attachment_count = attachment_count
+
+    def clean_image(self):
+        upload = self.cleaned_data.get("image")
+        return clean_image(upload) if upload else None
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        if self.attachment_count >= MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                f"Der kan højst være {MAX_ATTACHMENTS} bilag. Fjern et, før du tilføjer et nyt."
+            )
+        return clean_pdf(upload)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("image") or self.has_image) and not cleaned.get("image_alt") and "image" not in self.errors:
+            self.add_error("image_alt", "Beskriv billedet, så det kan læses op for blinde og svagsynede.")
+        if cleaned.get("attachment") and not cleaned.get("attachment_title"):
+            self.add_error("attachment_title", "Giv bilaget en titel.")
+        return cleaned
+
+
+class ConfirmForm(GuardedForm):
+    no_personal_data = forms.BooleanField(
+        label="Historien indeholder ingen oplysninger, der kan identificere en borger",
+        help_text="Ingen navne, CPR-numre, præcise aldre sammen med bopæl, helbredsoplysninger om enkeltpersoner "
+        "eller billeder, hvor borgere kan genkendes.",
+        error_messages=_required("Bekræft, at historien ikke kan identificere en borger."),
+    )

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from stories.submission import views
+
+app_name = "stories"
+
+urlpatterns = [
+    path("", views.my_stories, name="my_stories"),
+    path("ny/", views.start, name="submission_start"),
+    path("historie/<int:page_id>/ret/", views.reopen, name="submission_reopen"),
+    path("<uuid:public_id>/<slug:slug>/", views.step, name="submission_step"),
+]

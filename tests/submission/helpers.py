@@ -1,0 +1,77 @@
+"""Filling in the guided submission as a contributor would, step by step, through the real views."""
+
+from django.urls import reverse
+
+from stories.models import StorySubmission
+
+ANSWERS = {
+    "om": {
+        "title": "Mikroaktivering i Varde: to timer om ugen",
+        "summary": "Borgere langt fra arbejdsmarkedet startede med to timer om ugen og trappede langsomt op.",
+        "status": "ongoing",
+        "period_start": "2024-01-15",
+        "period_end": "",
+        "tags": "praktik, mentor",
+    },
+    "indsats": {
+        "problem": "Mange borgere havde ikke været i arbejde i årevis.\n\nVi ville finde et lille første skridt.",
+        "practice": "Vi fandt virksomheder med små opgaver.\n\nKonsulenten fulgte borgeren den første dag.",
+        "dose_start_hours": "2",
+        "dose_progression": "Op til ti timer om ugen over et halvt år.",
+        "parallel_tracks": "",
+        "partner-TOTAL_FORMS": "3",
+        "partner-INITIAL_FORMS": "0",
+        "partner-0-kind": "employer",
+        "partner-0-name": "Lokalt autoværksted",
+        "partner-0-contribution": "Tre små praktikpladser",
+    },
+    "resultater": {
+        "results_summary": "Flere kom i gang med ordinære timer.",
+        "success_factors": "",
+        "challenges": "",
+        "lessons": "Start småt.",
+        "resultat-TOTAL_FORMS": "3",
+        "resultat-INITIAL_FORMS": "0",
+        "resultat-0-figure": "25 %",
+        "resultat-0-outcome": "i job eller uddannelse",
+        "resultat-0-base": "af 40 borgere",
+        "resultat-0-period": "efter 12 måneder",
+        "resultat-0-documentation": "monitoring",
+    },
+    "kontakt": {
+        "contact_name": "Fiktiv Konsulent",
+        "contact_role": "Virksomhedskonsulent",
+        "contact_email": "konsulent@example.dk",
+        "contact_phone": "",
+        "image_alt": "",
+        "attachment_title": "",
+    },
+}
+
+
+def step_url(submission, slug):
+    return reverse("stories:submission_step", args=[submission.public_id, slug])
+
+
+def start_submission(client):
+    response = client.post(reverse("stories:submission_start"))
+    assert response.status_code == 302
+    return StorySubmission.objects.latest("created_at")
+
+
+def fill_in(client, submission, tree, overrides=None):
+    """Post every content step; returns the last response."""
+    overrides = overrides or {}
+    response = None
+    for slug, answers in ANSWERS.items():
+        data = {**answers, **overrides.get(slug, {})}
+        if slug == "om":
+            data.setdefault("target_groups", [tree.aktivitetsparate.pk])
+            data.setdefault("methods", [tree.parallel.pk])
+        response = client.post(step_url(submission, slug), data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+    return response
+
+
+def submit(client, submission):
+    return client.post(step_url(submission, "indsend"), {"no_personal_data": "on"})
