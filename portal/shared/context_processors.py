@@ -4,7 +4,7 @@ from django.urls import reverse
 def portal(request):
     """Navigation shared by every public page. Lazy: the menu is read only when a template shows it, from the
     request's own site (Wagtail caches that lookup on the request)."""
-    return {"main_navigation": lambda: _main_navigation(request), "search_url": reverse("search")}
+    return {"main_navigation": lambda: _main_navigation(request), "portal_search_url": reverse("search")}
 
 
 def _main_navigation(request):

@@ -111,8 +111,8 @@ def answers_from_page(page):
     return {
         "om": {
             **{name: value(name) for name in ("title", "summary", "status", "period_start", "period_end")},
-            "target_groups": [str(pk) for pk in page.target_groups.values_list("pk", flat=True)],
-            "methods": [str(pk) for pk in page.methods.values_list("pk", flat=True)],
+            "target_groups": [str(group.pk) for group in page.target_groups.all()],
+            "methods": [str(method.pk) for method in page.methods.all()],
             "tags": [", ".join(tag.name for tag in page.tags.all())],
         },
         "indsats": {
