@@ -118,7 +118,9 @@ def _closed_port():
         return sock.getsockname()[1]
 
 
-def test_a_mail_server_that_is_down_loses_no_submission(client, roles, tree, settings, django_capture_on_commit_callbacks):
+def test_a_mail_server_that_is_down_loses_no_submission(
+    client, roles, tree, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _closed_port(), 2
     client.force_login(roles["varde_contributor"])
