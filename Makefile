@@ -42,6 +42,7 @@ migrate:
 demo:
 	$(BIN)/python manage.py load_demo_content
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_admin
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_demo_users
 
 serve:
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -16,6 +16,7 @@ from portal.demo.stories import STORIES
 from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
 from portal.events.models import EventIndexPage, EventPage
 from portal.home.models import HomeFeaturedStory, HomePage, StandardPage
+from portal.roles.setup import ensure_all_roles
 from portal.taxonomy.models import (
     JobcenterPage,
     RegionIndexPage,
@@ -41,6 +42,7 @@ class DemoBuilder:
         stories = self.stories(jobcenters, methods)
         self.events(sections["arrangementer"])
         self.featured(home, stories)
+        ensure_all_roles()
         self.log(f"Demo content ready ({self.created} new objects).")
 
     def _add(self, parent, page):

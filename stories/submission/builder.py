@@ -4,7 +4,7 @@ import re
 
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
 
 from stories.models import StoryAttachment, StoryPage, StoryPartner, StoryResult
@@ -40,10 +40,21 @@ def html_to_text(html):
 
 
 def submissions_collection():
-    """Uploads wait here, visible to editors only, until their story is published."""
+    """Uploads wait here until their story is published; its documents are served to editors and consultants only."""
+    from django.contrib.auth.models import Group
+
+    from portal.roles.models import RoleGroup
+    from portal.roles.setup import EDITORS
+
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first()
-    return existing or root.add_child(name=SUBMISSIONS_COLLECTION)
+    collection = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first()
+    collection = collection or root.add_child(name=SUBMISSIONS_COLLECTION)
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
+    )
+    reviewers = Group.objects.filter(name=EDITORS) | Group.objects.filter(portal_role__role=RoleGroup.CONSULTANT)
+    restriction.groups.set(reviewers)
+    return collection
 
 
 def _slug(title):

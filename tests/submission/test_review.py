@@ -130,3 +130,34 @@ def test_a_mail_server_that_is_down_loses_no_submission(
         response = submit(client, submission)
     assert response.status_code == 302
     assert StoryPage.objects.get().current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_an_attachment_is_private_until_its_story_is_published(client, roles, tree, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.documents import get_document_model
+
+    from tests.submission.helpers import ANSWERS
+
+    client.force_login(roles["varde_contributor"])
+    submission = start_submission(client)
+    fill_in(client, submission, tree)
+    pdf = SimpleUploadedFile("evaluering.pdf", b"%PDF-1.4 evaluering", content_type="application/pdf")
+    client.post(
+        step_url(submission, "kontakt"), {**ANSWERS["kontakt"], "attachment": pdf, "attachment_title": "Evaluering"}
+    )
+    submit(client, submission)
+    document = get_document_model().objects.get()
+    story = StoryPage.objects.get()
+
+    for role in ("aalborg_contributor", "reader"):
+        client.force_login(roles[role])
+        assert client.get(document.url).status_code in (302, 403)
+    client.logout()
+    assert client.get(document.url).status_code in (302, 403)
+
+    client.force_login(roles["syd_consultant"])
+    assert client.get(document.url).status_code == 200
+    client.post(action_url(story, "approve"), CHECKLIST)
+    client.logout()
+    assert client.get(document.url).status_code == 200
+    assert "Evaluering" in client.get(StoryPage.objects.get().url).content.decode()
