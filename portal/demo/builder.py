@@ -17,6 +17,7 @@ from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
 from portal.events.models import EventIndexPage, EventPage
 from portal.home.models import HomeFeaturedStory, HomePage, StandardPage
 from portal.roles.setup import ensure_all_roles
+from portal.shared.slugs import transliterate
 from portal.taxonomy.models import (
     JobcenterPage,
     RegionIndexPage,
@@ -168,7 +169,7 @@ class DemoBuilder:
         }
         jobcenters = {}
         for region_slug, slug, title, municipality, intro in JOBCENTERS:
-            domain = municipality.lower().replace("å", "aa").replace("ø", "oe").replace("æ", "ae")
+            domain = transliterate(municipality.lower())
             jobcenters[slug] = self._child(
                 regions[region_slug],
                 JobcenterPage,

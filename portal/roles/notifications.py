@@ -13,12 +13,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 logger = logging.getLogger(__name__)
 
 WAGTAIL_NOTIFIERS = [
     (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
     (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
     (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
 ]
@@ -26,11 +27,7 @@ WAGTAIL_NOTIFIERS = [
 
 def replace_wagtail_notifiers():
     """Wagtail's own workflow mails are English and link to the admin, which contributors cannot use."""
-    from wagtail.signals import workflow_submitted
-
-    for signal, sender, dispatch_uid in WAGTAIL_NOTIFIERS + [
-        (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification")
-    ]:
+    for signal, sender, dispatch_uid in WAGTAIL_NOTIFIERS:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
 
 

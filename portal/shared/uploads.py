@@ -6,10 +6,11 @@ import os
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import get_valid_filename
 from PIL import Image, UnidentifiedImageError
 
 from portal.shared.privacy import cpr_error, find_cpr_numbers
+from portal.shared.slugs import danish_slugify
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_PDF_BYTES = 20 * 1024 * 1024
@@ -19,9 +20,7 @@ IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WE
 def clean_file_name(name, extension):
     """A safe ASCII file name with the given extension (Danish letters transliterated)."""
     stem = os.path.splitext(os.path.basename(name))[0]
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa")):
-        stem = stem.replace(danish, ascii_)
-    stem = get_valid_filename(slugify(stem))[:60] or "fil"
+    stem = get_valid_filename(danish_slugify(stem))[:60] or "fil"
     return f"{stem}.{extension}"
 
 

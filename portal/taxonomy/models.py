@@ -6,7 +6,6 @@ page permissions then give a jobcenter's contributors and a region's consultants
 
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -14,6 +13,7 @@ from wagtail.search import index
 
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.slugs import danish_slugify
 
 
 class TargetGroup(index.Indexed, models.Model):
@@ -51,7 +51,7 @@ class TargetGroup(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))
+            self.slug = danish_slugify(self.name)
         super().save(*args, **kwargs)
 
     def get_url(self):

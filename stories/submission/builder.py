@@ -3,10 +3,10 @@
 import re
 
 from django.utils.html import escape, strip_tags
-from django.utils.text import slugify
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
 
+from portal.shared.slugs import danish_slugify
 from stories.models import StoryAttachment, StoryPage, StoryPartner, StoryResult
 
 PLAIN_FIELDS = (
@@ -58,9 +58,7 @@ def submissions_collection():
 
 
 def _slug(title):
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        title = title.lower().replace(danish, ascii_)
-    return slugify(title)[:70] or "historie"
+    return danish_slugify(title)[:70] or "historie"
 
 
 def _available_slug(jobcenter, title, page):
