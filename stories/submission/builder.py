@@ -7,7 +7,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
 
 from portal.shared.slugs import danish_slugify
-from stories.models import StoryAttachment, StoryPage, StoryPartner, StoryResult
+from stories.models import StoryAttachment, StoryPartner, StoryResult
 
 PLAIN_FIELDS = (
     "title",
@@ -145,7 +145,3 @@ def answers_from_page(page):
             "attachments": [{"document": a.document_id, "title": a.display_title} for a in page.attachments.all()],
         },
     }
-
-
-def new_story_page():
-    return StoryPage(live=False)

@@ -26,7 +26,6 @@ STEPS = [
     Step("kontakt", "Kontakt og bilag", {"main": (forms.ContactForm, None)}),
     Step("indsend", "Gennemse og indsend", {"main": (forms.ConfirmForm, None)}),
 ]
-STEP_SLUGS = [step.slug for step in STEPS]
 CONTENT_STEPS = STEPS[:-1]
 
 
@@ -69,8 +68,9 @@ def cleaned_answers(submission):
     """Every content step's cleaned data, or the first step whose answers are missing or invalid."""
     cleaned = {}
     for step in CONTENT_STEPS:
-        bound = bind(step, submission.step_data(step.slug))
-        if not submission.step_data(step.slug) or not is_valid(bound):
+        answers = submission.step_data(step.slug)
+        bound = bind(step, answers)
+        if not answers or not is_valid(bound):
             return None, step
         cleaned[step.slug] = {
             key: [f.cleaned_data for f in form if f.has_changed()] if hasattr(form, "forms") else form.cleaned_data
