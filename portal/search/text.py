@@ -1,6 +1,7 @@
 """Danish text helpers shared by the engines: word splitting, snowball stemming, and safe highlighting."""
 
 import re
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -13,8 +14,14 @@ def words(text: str) -> list[str]:
     return WORD.findall((text or "").lower())
 
 
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """The Danish stem of one lower-case word (cached: snippets and queries stem the same words again and again)."""
+    return _stemmer.stemWord(word)
+
+
 def stems(text: str) -> list[str]:
-    return _stemmer.stemWords(words(text))
+    return [stem(word) for word in words(text)]
 
 
 def stemmed_text(*texts: str) -> str:
@@ -30,7 +37,7 @@ def highlight(text: str, query_terms: list[str], length: int = 220) -> str:
     wanted = {stem for term in query_terms for stem in stems(term)}
 
     def matches(word: str) -> bool:
-        return bool(wanted) and _stemmer.stemWord(word.lower()) in wanted
+        return bool(wanted) and stem(word.lower()) in wanted
 
     tokens = re.split(r"(\w+)", text)
     first = next((i for i, token in enumerate(tokens) if token and matches(token)), None)

@@ -103,12 +103,15 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite is the embedded default; PostgreSQL in production via DATABASE_URL.
+# Database: SQLite is the embedded default; PostgreSQL in production via DATABASE_URL. Connections are kept for a
+# minute (checked before reuse) unless DATABASE_CONN_MAX_AGE says otherwise: opening a PostgreSQL connection costs
+# about 15 ms of every request.
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -81,8 +81,9 @@ def test_anonymous_results_are_briefly_cacheable_but_never_for_a_logged_in_user(
     assert "private" in admin_client.get("/soeg/?q=misbrug")["Cache-Control"]
 
 
-def test_an_engine_that_is_down_degrades_to_the_database_search(client, corpus, settings):
-    settings.PORTAL_SEARCH_ENGINE = "opensearch"
+@pytest.mark.parametrize("kind", ["opensearch", "elasticsearch"])
+def test_an_engine_that_is_down_degrades_to_the_database_search(client, corpus, settings, kind):
+    settings.PORTAL_SEARCH_ENGINE = kind
     settings.PORTAL_SEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
     settings.PORTAL_SEARCH_TIMEOUT = 0.5
     response = client.get("/soeg/?q=misbrug")

@@ -1,4 +1,5 @@
-"""The configured search engine: the database engine by default, OpenSearch when PORTAL_SEARCH_URL is set."""
+"""The configured search engine: the database engine by default, OpenSearch when PORTAL_SEARCH_URL is set, or
+Elasticsearch 8 with PORTAL_SEARCH_ENGINE=elasticsearch."""
 
 from functools import cache
 
@@ -9,18 +10,24 @@ from portal.search.engines.database import DatabaseEngine
 
 
 @cache
-def _engine(kind: str, url: str, index: str, timeout: float):
+def make_engine(kind: str, url: str, index: str, timeout: float):
     if kind == "database":
         return DatabaseEngine()
     if kind == "opensearch":
         from portal.search.engines.opensearch import OpenSearchEngine
 
         return OpenSearchEngine(url, index=index, timeout=timeout)
-    raise ImproperlyConfigured(f"Unknown PORTAL_SEARCH_ENGINE {kind!r}: use 'database' or 'opensearch'.")
+    if kind == "elasticsearch":
+        from portal.search.engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine(url, index=index, timeout=timeout)
+    raise ImproperlyConfigured(
+        f"Unknown PORTAL_SEARCH_ENGINE {kind!r}: use 'database', 'opensearch' or 'elasticsearch'."
+    )
 
 
 def get_engine():
-    return _engine(
+    return make_engine(
         settings.PORTAL_SEARCH_ENGINE,
         settings.PORTAL_SEARCH_URL,
         settings.PORTAL_SEARCH_INDEX,
@@ -36,4 +43,4 @@ def get_engines():
 
 
 def database_engine():
-    return _engine("database", "", "", 0)
+    return make_engine("database", "", "", 0)

@@ -75,11 +75,21 @@ def facet_filter(facet: str, values) -> Q:
 
 
 class OpenSearchEngine:
+    """The portal index on OpenSearch 2.x. Subclasses swap the client library (see engines/elasticsearch.py); the
+    index, the queries and the reading of the responses stay the same."""
+
     name = "opensearch"
+    bulk = staticmethod(bulk)
+    scan = staticmethod(scan)
+    not_found = NotFoundError
 
     def __init__(self, url: str, index: str = "gode-historier", timeout: float = 5.0):
         self.alias = index
-        self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        self.client = self.connect(url, timeout)
+
+    @staticmethod
+    def connect(url: str, timeout: float):
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
 
     # Indexing
 
@@ -100,18 +110,18 @@ class OpenSearchEngine:
 
     def index_documents(self, documents: list[SearchDocument]) -> None:
         self.ensure_index()
-        bulk(self.client, self._actions(documents, self.alias), refresh="wait_for")
+        self.bulk(self.client, self._actions(documents, self.alias), refresh="wait_for")
 
     def delete_pages(self, page_ids) -> None:
         if not self.client.indices.exists_alias(name=self.alias):
             return
         actions = ({"_op_type": "delete", "_index": self.alias, "_id": pk} for pk in page_ids)
-        bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
+        self.bulk(self.client, actions, raise_on_error=False, refresh="wait_for")
 
     def indexed_ids(self) -> set[int]:
         if not self.client.indices.exists_alias(name=self.alias):
             return set()
-        hits = scan(self.client, index=self.alias, query={"query": {"match_all": {}}, "_source": False})
+        hits = self.scan(self.client, index=self.alias, query={"query": {"match_all": {}}, "_source": False})
         return {int(hit["_id"]) for hit in hits}
 
     def rebuild(self, documents, progress=None) -> int:
@@ -127,7 +137,7 @@ class OpenSearchEngine:
                     progress(500)
                 yield action
 
-        bulk(self.client, counted(), chunk_size=500)
+        self.bulk(self.client, counted(), chunk_size=500)
         progress and progress(count % 500)
         self.client.indices.refresh(index=new)
         old = (
@@ -147,7 +157,7 @@ class OpenSearchEngine:
     def drop(self) -> None:
         try:
             names = list(self.client.indices.get_alias(name=self.alias).keys())
-        except NotFoundError:
+        except self.not_found:
             names = []
         for name in names:
             self.client.indices.delete(index=name)

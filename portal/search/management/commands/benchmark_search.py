@@ -31,7 +31,7 @@ from tqdm import tqdm
 from methods.models import MethodPage
 from portal.demo.stories import STORIES
 from portal.search.documents import DocumentBuilder, searchable_count, searchable_pages
-from portal.search.engines.database import DatabaseEngine
+from portal.search.engines import make_engine
 from portal.taxonomy.models import JobcenterPage, TargetGroup
 from stories.models import StoryPage
 
@@ -62,7 +62,9 @@ class Command(BaseCommand):
     def handle(self, *args, stories, seconds, concurrency, workers, **options):
         call_command("load_demo_content", stdout=io.StringIO())
         self.generate(stories)
-        engines = ["database"] + (["opensearch"] if settings.PORTAL_SEARCH_URL else [])
+        engines = ["database"] + (
+            [settings.PORTAL_SEARCH_ENGINE] if settings.PORTAL_SEARCH_ENGINE != "database" else []
+        )
         self.stdout.write(
             f"\nCorpus: {StoryPage.objects.live().count()} stories, {searchable_count()} searchable pages,"
             f" database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
@@ -119,12 +121,7 @@ class Command(BaseCommand):
                         bar.update(1)
 
     def rebuild(self, kind: str):
-        if kind == "database":
-            engine = DatabaseEngine()
-        else:
-            from portal.search.engines.opensearch import OpenSearchEngine
-
-            engine = OpenSearchEngine(settings.PORTAL_SEARCH_URL, index=settings.PORTAL_SEARCH_INDEX, timeout=60)
+        engine = make_engine(kind, settings.PORTAL_SEARCH_URL, settings.PORTAL_SEARCH_INDEX, 60)
         builder = DocumentBuilder()
         started = time.perf_counter()
         count = engine.rebuild(builder.build(page) for page in searchable_pages())
