@@ -27,9 +27,10 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(JobcenterPage, {RegionPage})
         self.assertAllowedParentPageTypes(RegionPage, {RegionIndexPage})
 
-    def test_methods_and_events_live_under_their_index(self):
+    def test_methods_live_under_their_index_and_events_under_a_region_or_the_index(self):
         self.assertAllowedParentPageTypes(MethodPage, {MethodIndexPage})
-        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(EventPage, {RegionPage, EventIndexPage})
+        self.assertAllowedSubpageTypes(RegionPage, {JobcenterPage, EventPage})
         self.assertAllowedSubpageTypes(StoryIndexPage, set())
         self.assertAllowedSubpageTypes(TargetGroupIndexPage, set())
 

@@ -10,11 +10,12 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from methods.models import MethodCombination, MethodIndexPage, MethodPage, MethodReference
-from portal.demo.images import demo_image
+from portal.demo.events import HELD_MATERIALS, HELD_PROGRAMME, UPCOMING_CALL, UPCOMING_CANDIDATES
+from portal.demo.images import demo_image, demo_slides
 from portal.demo.methods import METHODS
 from portal.demo.stories import STORIES
 from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
-from portal.events.models import EventIndexPage, EventPage
+from portal.events.models import EventIndexPage, EventMaterial, EventPage, ProgrammeItem, StoryCandidate
 from portal.home.models import HomeFeaturedStory, HomePage, StandardPage
 from portal.roles.setup import ensure_all_roles
 from portal.shared.slugs import transliterate
@@ -41,7 +42,7 @@ class DemoBuilder:
         jobcenters = self.regions_and_jobcenters(sections["regioner"])
         methods = self.methods(sections["metoder"])
         stories = self.stories(jobcenters, methods)
-        self.events(sections["arrangementer"])
+        self.events(stories)
         self.featured(home, stories)
         ensure_all_roles()
         self.log(f"Demo content ready ({self.created} new objects).")
@@ -274,13 +275,13 @@ class DemoBuilder:
             return ("tip", {"title": block[1], "text": block[2]})
         raise ValueError(f"Unknown demo block {kind!r}")
 
-    def events(self, event_index):
+    def events(self, stories):
+        """The region's good-stories days live under the region, where its consultants can run them."""
         region = RegionPage.objects.get(slug="syddanmark")
         tz = timezone.get_current_timezone()
         held_start = datetime.combine(date(2007, 11, 8), time(9, 30), tz)
-        self._child(
-            event_index,
-            EventPage,
+        held = self._event(
+            region,
             "den-gode-histories-dag-kolding-2007",
             title="Den gode histories dag i Kolding",
             region=region,
@@ -297,11 +298,11 @@ class DemoBuilder:
             "der virker. Tre jobcentre og en privat virksomhed fortalte hver deres historie: håndholdt "
             "vejledning, aktivering på få timer, faste virksomhedspladser og tværgående teams.</p>",
         )
+        self._programme(held, stories)
         next_year = timezone.localdate().year + 1
         upcoming_start = datetime.combine(date(next_year, 3, 12), time(9, 0), tz)
-        self._child(
-            event_index,
-            EventPage,
+        upcoming = self._event(
+            region,
             f"den-gode-histories-dag-{next_year}",
             title=f"Den gode histories dag {next_year}",
             region=region,
@@ -314,9 +315,42 @@ class DemoBuilder:
             organiser="Regional konsulent, Region Syddanmark",
             contact_email="gode-historier@syddanmark.example.dk",
             status="call_open",
+            call_text=UPCOMING_CALL,
+            call_deadline=date(next_year, 1, 31),
             body="<p>Har I en god historie om at kombinere virksomhedsrettede indsatser med sundhed eller "
             "opkvalificering? Indkaldelsen af historier er åben.</p>",
         )
+        for slug in UPCOMING_CANDIDATES:
+            StoryCandidate.objects.get_or_create(event=upcoming, story=stories[slug])
+
+    def _event(self, parent, slug, **fields):
+        existing = EventPage.objects.filter(slug=slug).first()
+        return existing or self._add(parent, EventPage(slug=slug, **fields))
+
+    def _programme(self, event, stories):
+        if event.programme.exists():
+            return
+        jobcenters = {j.slug: j for j in JobcenterPage.objects.all()}
+        for order, (at, kind, title, story, role, jobcenter) in enumerate(HELD_PROGRAMME):
+            ProgrammeItem.objects.create(
+                page=event,
+                sort_order=order,
+                starts_at=time.fromisoformat(at),
+                kind=kind,
+                title=title,
+                story=stories[story] if story else None,
+                presenter_role=role,
+                presenter_jobcenter=jobcenters.get(jobcenter),
+            )
+        for order, (title, story, lines) in enumerate(HELD_MATERIALS):
+            EventMaterial.objects.create(
+                page=event,
+                sort_order=order,
+                title=title,
+                document=demo_slides(title, lines),
+                story=stories[story] if story else None,
+            )
+        event.save_revision().publish()
 
     def featured(self, home, stories):
         if home.featured_stories.exists():

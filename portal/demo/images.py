@@ -38,3 +38,27 @@ def demo_image(title: str, colour: str, description: str):
     image.file = ImageFile(BytesIO(_illustration(colour, title)), name=f"demo-{slug}.png")
     image.save()
     return image
+
+
+def demo_slides(title: str, lines: list[str]):
+    """A one-page PDF 'slide' with this title, created once: material from a demo event."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    page = PILImage.new("RGB", (1280, 720), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, 1280, 110), fill="#004993")
+    draw.text((60, 40), title, fill="white", font_size=40)
+    for i, line in enumerate(lines):
+        draw.text((60, 170 + i * 70), f"•  {line}", fill="#1a1a1a", font_size=32)
+    buffer = BytesIO()
+    page.save(buffer, format="PDF")
+    slug = hashlib.sha1(title.encode()).hexdigest()[:10]
+    document = Document(title=title)
+    document.file.save(f"demo-slides-{slug}.pdf", ContentFile(buffer.getvalue()), save=False)
+    document.save()
+    return document

@@ -1,8 +1,9 @@
 """Creates the portal's roles as Wagtail groups with page permissions on their own subtree (idempotent).
 
 - Contributors of a jobcenter: add and change pages beneath their jobcenter (never publish); no admin access.
-- Consultants of a region: add, change, publish (and unpublish), lock and unlock beneath their region; admin access;
-  members of the region's review task, so its stories' workflow reaches them.
+- Consultants of a region: add, change, publish (and unpublish), lock and unlock beneath their region (its jobcenters'
+  stories and its events); admin access; the stories offered to their events; members of the region's review task,
+  so its stories' workflow reaches them.
 - Editors: everything on every page, the taxonomy snippets, images and documents. Users are managed by superusers.
 """
 
@@ -26,10 +27,14 @@ CONSULTANT_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_
 EDITOR_PAGE_PERMISSIONS = CONSULTANT_PAGE_PERMISSIONS + ["bulk_delete_page"]
 MEDIA_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 EDITOR_MEDIA_PERMISSIONS = MEDIA_PERMISSIONS + ["change_image", "delete_image", "change_document", "delete_document"]
+CONSULTANT_MODEL_PERMISSIONS = [("events", "view_storycandidate")]
 EDITOR_MODEL_PERMISSIONS = [
     ("taxonomy", "add_targetgroup"),
     ("taxonomy", "change_targetgroup"),
     ("taxonomy", "delete_targetgroup"),
+    ("events", "view_storycandidate"),
+    ("events", "change_storycandidate"),
+    ("events", "delete_storycandidate"),
 ]
 
 
@@ -74,7 +79,10 @@ def ensure_region_role(region):
     group = _role_group(RoleGroup.CONSULTANT, region, f"Konsulenter – {region.title}")
     _grant_pages(group, region, CONSULTANT_PAGE_PERMISSIONS)
     _grant_media(group, MEDIA_PERMISSIONS)
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    group.permissions.add(
+        _permission("wagtailadmin", "access_admin"),
+        *(_permission(app_label, codename) for app_label, codename in CONSULTANT_MODEL_PERMISSIONS),
+    )
     _ensure_review_workflow(region, group)
     return group
 

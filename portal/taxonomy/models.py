@@ -134,7 +134,7 @@ class RegionPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["taxonomy.RegionIndexPage"]
-    subpage_types = ["taxonomy.JobcenterPage"]
+    subpage_types = ["taxonomy.JobcenterPage", "events.EventPage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:

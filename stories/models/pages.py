@@ -206,6 +206,10 @@ class StoryPage(Page):
         context["region"] = jobcenter.region if jobcenter else None
         context["story_index"] = StoryIndexPage.objects.live().first()
         context["methods"] = self.methods.live().order_by("title")
+        context["presentations"] = self.presentations.filter(
+            page__live=True, page__status__in=["programme", "held"]
+        ).select_related("page")
+        context["event_materials"] = self.event_materials.filter(page__live=True).select_related("document", "page")
         return context
 
 

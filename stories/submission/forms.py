@@ -2,8 +2,10 @@
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
 
 from methods.models import MethodPage
+from portal.events.models import EventPage
 from portal.shared.privacy import validate_no_cpr
 from portal.shared.uploads import clean_image, clean_pdf
 from portal.taxonomy.models import TargetGroup
@@ -219,9 +221,26 @@ class UploadForm(GuardedForm):
 
 
 class ConfirmForm(GuardedForm):
+    present_at = forms.ModelChoiceField(
+        label="Vil I fortælle historien på en god histories dag?",
+        help_text="Vælg arrangementet, hvis I gerne vil fortælle historien dér. Konsulenten vælger programmet.",
+        queryset=EventPage.objects.none(),
+        required=False,
+        empty_label="Nej, ikke nu",
+    )
     no_personal_data = forms.BooleanField(
         label="Historien indeholder ingen oplysninger, der kan identificere en borger",
         help_text="Ingen navne, CPR-numre, præcise aldre sammen med bopæl, helbredsoplysninger om enkeltpersoner "
         "eller billeder, hvor borgere kan genkendes.",
         error_messages=_required("Bekræft, at historien ikke kan identificere en borger."),
     )
+
+    field_order = ["present_at", "no_personal_data"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        open_calls = EventPage.objects.live().filter(status="call_open", start__gt=timezone.now()).order_by("start")
+        open_calls = open_calls.exclude(call_deadline__lt=timezone.localdate())
+        self.fields["present_at"].queryset = open_calls
+        if not open_calls.exists():
+            del self.fields["present_at"]

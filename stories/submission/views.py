@@ -205,7 +205,7 @@ def _review(request, submission, current):
     if request.method == "POST" and cleaned and steps.is_valid(bound):
         try:
             with transaction.atomic():
-                workflow.submit(submission.pk, request.user)
+                workflow.submit(submission.pk, request.user, present_at=bound["main"].cleaned_data.get("present_at"))
         except workflow.AlreadySubmitted:
             messages.info(request, "Historien er allerede indsendt og ligger hos den regionale konsulent.")
         except workflow.Incomplete as incomplete:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from portal.events.models import StoryCandidate
 from portal.roles.models import RoleGroup
 from portal.taxonomy.models import JobcenterPage
 from stories.models import StoryPage, StorySubmission
@@ -44,8 +45,9 @@ class Incomplete(Exception):
 
 
 @transaction.atomic
-def submit(submission_id, user):
-    """Create or update the draft story and start (or resume) the region's review. Safe to call twice."""
+def submit(submission_id, user, present_at=None):
+    """Create or update the draft story and start (or resume) the region's review, and offer the story to an event
+    whose call is open (`present_at`). Safe to call twice."""
     submission = StorySubmission.objects.select_for_update().get(pk=submission_id)
     page = submission.page.specific if submission.page_id else None
     if page and in_review(page):
@@ -71,6 +73,8 @@ def submit(submission_id, user):
         if workflow is None:
             raise RuntimeError(f"No review workflow covers {submission.jobcenter}: run `manage.py setup_roles`.")
         workflow.start(page, user)
+    if present_at is not None:
+        StoryCandidate.objects.get_or_create(event=present_at, story=page, defaults={"offered_by": user})
     return page, revision
 
 

@@ -1,6 +1,7 @@
 """WCAG 2.1 AA in a real browser: axe-core on every page type, keyboard use, and no third parties."""
 
 import json
+from datetime import date
 from urllib.parse import urlparse
 
 import pytest
@@ -23,7 +24,9 @@ PAGES = {
     "region": "/regioner/syddanmark/",
     "jobcenter": "/regioner/syddanmark/jobcenter-varde/",
     "arrangementer": "/arrangementer/",
-    "arrangement": "/arrangementer/den-gode-histories-dag-kolding-2007/",
+    "arrangement": "/regioner/syddanmark/den-gode-histories-dag-kolding-2007/",
+    "arrangement-program": "/regioner/syddanmark/den-gode-histories-dag-kolding-2007/program/",
+    "arrangement-indkaldelse": f"/regioner/syddanmark/den-gode-histories-dag-{date.today().year + 1}/",
     "søgning med facetter": "/soeg/?q=misbrug&maalgruppe=borgere-med-misbrug&region=syddanmark",
     "søgning uden resultater": "/soeg/?q=misbrug&region=nordjylland",
     "side": "/om/",
