@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.related import related_methods
 
 EVIDENCE_LEVELS = [
     ("documented", "Dokumenteret effekt"),
@@ -98,6 +99,10 @@ class MethodPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = StoryPage.objects.live().filter(methods=self).for_listing()[:12]
         context["combinations"] = self.combinations.select_related("method").filter(method__live=True)
+        combined = [combination.method_id for combination in context["combinations"]]
+        context["related_methods"] = [
+            m for m in related_methods(self, limit=3 + len(combined)) if m.pk not in combined
+        ][:3]
         return context
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("mine-historier/", include("stories.urls")),
+    path("feeds/", include("stories.feeds")),
     path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
     path("was", shared_views.accessibility_statement, name="accessibility_statement"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),

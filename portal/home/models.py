@@ -15,6 +15,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         InlinePanel("featured_stories", heading="Fremhævede historier", label="Historie", max_num=6),
+        InlinePanel("featured_methods", heading="Fremhævede metoder", label="Metode", max_num=3),
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -44,6 +45,9 @@ class HomePage(Page):
         context["target_groups"] = TargetGroup.objects.filter(parent__isnull=True)
         context["target_group_index"] = TargetGroupIndexPage.objects.live().first()
         context["methods"] = MethodPage.objects.live().order_by("title")
+        method_ids = list(self.featured_methods.values_list("method_id", flat=True))
+        methods = {m.pk: m for m in MethodPage.objects.live().filter(pk__in=method_ids)}
+        context["featured_methods"] = [methods[pk] for pk in method_ids if pk in methods]
         context["story_index"] = StoryIndexPage.objects.live().first()
         context["next_event"] = EventPage.objects.live().filter(start__gte=timezone.now()).order_by("start").first()
         return context
@@ -54,6 +58,13 @@ class HomeFeaturedStory(Orderable):
     story = models.ForeignKey("stories.StoryPage", verbose_name="historie", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("story")]
+
+
+class HomeFeaturedMethod(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_methods")
+    method = models.ForeignKey("methods.MethodPage", verbose_name="metode", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("method")]
 
 
 class StandardPage(Page):

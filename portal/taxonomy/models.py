@@ -6,11 +6,14 @@ page permissions then give a jobcenter's contributors and a region's consultants
 
 from django.db import models
 from django.shortcuts import get_object_or_404
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.slugs import danish_slugify
@@ -132,7 +135,10 @@ class RegionPage(Page):
 
     intro = models.TextField("kort beskrivelse", blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured", heading="Udvalgt af regionens konsulenter", label="Historie eller metode", max_num=6),
+    ]
     parent_page_types = ["taxonomy.RegionIndexPage"]
     subpage_types = ["taxonomy.JobcenterPage", "events.EventPage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -145,10 +151,20 @@ class RegionPage(Page):
         from stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
+        from portal.events.models import EventPage
+
         context["jobcenters"] = JobcenterPage.objects.child_of(self).live().order_by("title")
+        context["featured"] = featured_pages(self.featured)
+        events = EventPage.objects.live().filter(region=self)
+        context["next_event"] = events.filter(start__gte=timezone.now()).order_by("start").first()
+        context["past_events"] = events.filter(start__lt=timezone.now()).order_by("-start")[:3]
         stories = StoryPage.objects.live().descendant_of(self).for_listing()
         context["page_obj"] = paginate(request, stories)
         return context
+
+
+class RegionFeatured(FeaturedPage):
+    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="featured")
 
 
 class JobcenterPage(Page):

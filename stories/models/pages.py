@@ -18,6 +18,7 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.related import related_methods, related_stories
 from stories import privacy
 from stories.admin_forms import StoryAdminForm
 
@@ -210,6 +211,8 @@ class StoryPage(Page):
             page__live=True, page__status__in=["programme", "held"]
         ).select_related("page")
         context["event_materials"] = self.event_materials.filter(page__live=True).select_related("document", "page")
+        context["related_stories"] = related_stories(self)
+        context["related_methods"] = related_methods(self)
         return context
 
 
