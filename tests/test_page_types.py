@@ -8,6 +8,7 @@ from methods.models import MethodIndexPage, MethodPage
 from portal.events.models import EventIndexPage, EventPage
 from portal.home.models import HomePage, StandardPage
 from portal.taxonomy.models import JobcenterPage, RegionIndexPage, RegionPage, TargetGroupIndexPage
+from portal.themes.models import ThemeIndexPage
 from stories.models import StoryIndexPage, StoryPage
 from tests import factories as f
 
@@ -17,7 +18,15 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {StoryIndexPage, MethodIndexPage, TargetGroupIndexPage, RegionIndexPage, EventIndexPage, StandardPage},
+            {
+                StoryIndexPage,
+                MethodIndexPage,
+                TargetGroupIndexPage,
+                RegionIndexPage,
+                EventIndexPage,
+                ThemeIndexPage,
+                StandardPage,
+            },
         )
 
     def test_stories_live_under_their_jobcenter_only(self):

@@ -15,17 +15,20 @@ from portal.demo.images import demo_image, demo_slides
 from portal.demo.methods import METHODS
 from portal.demo.stories import STORIES
 from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
+from portal.demo.themes import THEMES
 from portal.events.models import EventIndexPage, EventMaterial, EventPage, ProgrammeItem, StoryCandidate
-from portal.home.models import HomeFeaturedStory, HomePage, StandardPage
+from portal.home.models import HomeFeaturedMethod, HomeFeaturedStory, HomePage, StandardPage
 from portal.roles.setup import ensure_all_roles
 from portal.shared.slugs import transliterate
 from portal.taxonomy.models import (
     JobcenterPage,
+    RegionFeatured,
     RegionIndexPage,
     RegionPage,
     TargetGroup,
     TargetGroupIndexPage,
 )
+from portal.themes.models import ThemeIndexPage, ThemeItem, ThemePage
 from stories.models import StoryIndexPage, StoryPage, StoryPartner, StoryResult
 
 
@@ -43,7 +46,8 @@ class DemoBuilder:
         methods = self.methods(sections["metoder"])
         stories = self.stories(jobcenters, methods)
         self.events(stories)
-        self.featured(home, stories)
+        self.themes(sections["temaer"], stories, methods)
+        self.featured(home, stories, methods)
         ensure_all_roles()
         self.log(f"Demo content ready ({self.created} new objects).")
 
@@ -149,6 +153,14 @@ class DemoBuilder:
                 title="Gode histories dag",
                 show_in_menus=True,
                 intro="Regionernes konferencer, hvor praktikere fortæller hinanden om det, der virker.",
+            ),
+            "temaer": self._child(
+                home,
+                ThemeIndexPage,
+                "temaer",
+                title="Temaer",
+                show_in_menus=True,
+                intro="Udvalgte historier og metoder samlet om ét spørgsmål.",
             ),
             "om": self._child(
                 home,
@@ -352,7 +364,22 @@ class DemoBuilder:
             )
         event.save_revision().publish()
 
-    def featured(self, home, stories):
+    def themes(self, theme_index, stories, methods):
+        pages = {**stories, **methods}
+        for theme in THEMES:
+            if ThemePage.objects.filter(slug=theme["slug"]).exists():
+                continue
+            page = ThemePage(slug=theme["slug"], title=theme["title"], lead=theme["lead"], body=theme["body"])
+            page.items = [ThemeItem(item=pages[slug], note=note) for slug, note in theme["items"]]
+            self._add(theme_index, page)
+
+    def featured(self, home, stories, methods):
+        region = RegionPage.objects.get(slug="syddanmark")
+        if not region.featured.exists():
+            for order, item in enumerate([methods["mikroaktivering"], stories["tvaergaaende-teams-i-esbjerg"]]):
+                RegionFeatured.objects.create(page=region, item=item, sort_order=order)
+        if not home.featured_methods.exists():
+            HomeFeaturedMethod.objects.create(page=home, method=methods["parallelle-indsatser"], sort_order=0)
         if home.featured_stories.exists():
             return
         for order, slug in enumerate(

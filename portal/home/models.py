@@ -24,6 +24,7 @@ class HomePage(Page):
         "taxonomy.TargetGroupIndexPage",
         "taxonomy.RegionIndexPage",
         "events.EventIndexPage",
+        "themes.ThemeIndexPage",
         "home.StandardPage",
     ]
     max_count = 1
@@ -34,6 +35,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from methods.models import MethodPage
         from portal.events.models import EventPage
+        from portal.themes.models import ThemePage
         from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
         from stories.models import StoryIndexPage, StoryPage
 
@@ -49,6 +51,7 @@ class HomePage(Page):
         methods = {m.pk: m for m in MethodPage.objects.live().filter(pk__in=method_ids)}
         context["featured_methods"] = [methods[pk] for pk in method_ids if pk in methods]
         context["story_index"] = StoryIndexPage.objects.live().first()
+        context["themes"] = ThemePage.objects.live().order_by("title")[:4]
         context["next_event"] = EventPage.objects.live().filter(start__gte=timezone.now()).order_by("start").first()
         return context
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.search",
     "portal.events",
+    "portal.themes",
     "stories",
     "methods",
     "wagtail.contrib.forms",

@@ -24,6 +24,8 @@ PAGES = {
     "region": "/regioner/syddanmark/",
     "jobcenter": "/regioner/syddanmark/jobcenter-varde/",
     "arrangementer": "/arrangementer/",
+    "temaer": "/temaer/",
+    "tema": "/temaer/parallelle-indsatser/",
     "arrangement": "/regioner/syddanmark/den-gode-histories-dag-kolding-2007/",
     "arrangement-program": "/regioner/syddanmark/den-gode-histories-dag-kolding-2007/program/",
     "arrangement-indkaldelse": f"/regioner/syddanmark/den-gode-histories-dag-{date.today().year + 1}/",
