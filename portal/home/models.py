@@ -35,8 +35,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from methods.models import MethodPage
         from portal.events.models import EventPage
-        from portal.themes.models import ThemePage
         from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
+        from portal.themes.models import ThemePage
         from stories.models import StoryIndexPage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
