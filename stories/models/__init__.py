@@ -1,3 +1,4 @@
+from stories.models.followup import ReviewReminder
 from stories.models.pages import (
     StoryAttachment,
     StoryIndexPage,
@@ -15,6 +16,7 @@ __all__ = [
     "StoryPage",
     "StoryPartner",
     "StoryQuerySet",
+    "ReviewReminder",
     "StoryResult",
     "StorySubmission",
     "StoryTag",

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,6 +24,13 @@ from stories.admin_forms import StoryAdminForm
 
 
 class StoryQuerySet(PageQuerySet):
+    def in_jobcenters(self, jobcenters):
+        """The stories of any of these jobcenters (their children), in one query."""
+        q = Q(pk__in=[])
+        for jobcenter in jobcenters:
+            q |= Q(path__startswith=jobcenter.path, depth=jobcenter.depth + 1)
+        return self.filter(q)
+
     def for_listing(self):
         """Stories ready for a card: jobcenter and region names in the same query, taxonomy prefetched."""
         parent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from stories import privacy
+from stories import followup, privacy
 from stories.models import StoryPage, StorySubmission
 from stories.submission import steps, workflow
 from stories.submission.builder import answers_from_page, apply_answers, submissions_collection
@@ -42,7 +42,28 @@ def my_stories(request):
         return render(request, "stories/submission/not_contributor.html", status=403)
     submissions = StorySubmission.objects.filter(jobcenter__in=jobcenters).select_related("page", "created_by")
     rows = [(submission, workflow.status_of(submission)) for submission in submissions]
-    return render(request, "stories/submission/my_stories.html", {"rows": rows, "jobcenters": jobcenters})
+    due = followup.due_for_review(StoryPage.objects.in_jobcenters(jobcenters))
+    context = {"rows": rows, "jobcenters": jobcenters, "due_for_review": due}
+    return render(request, "stories/submission/my_stories.html", context)
+
+
+@login_required
+@require_POST
+def confirm_review(request, page_id):
+    """Follow-up from "Mine historier": the results still hold, or the story has ended."""
+    page = get_object_or_404(StoryPage.objects.live(), pk=page_id)
+    if page.get_parent().pk not in {j.pk for j in workflow.contributor_jobcenters(request.user)}:
+        raise PermissionDenied("Du kan ikke følge op på denne historie.")
+    if page.has_unpublished_changes:
+        messages.info(request, "Historien har ændringer, der venter på konsulenten. Ret resultaterne i dem i stedet.")
+        return redirect("stories:my_stories")
+    ended = request.POST.get("handling") == "afsluttet"
+    followup.mark_reviewed(page, request.user, ended=ended)
+    if ended:
+        messages.success(request, f"«{page.title}» er markeret som afsluttet. Tak!")
+    else:
+        messages.success(request, f"Tak! Resultaterne i «{page.title}» er markeret som gennemgået i dag.")
+    return redirect("stories:my_stories")
 
 
 @login_required
@@ -58,10 +79,13 @@ def reopen(request, page_id):
     """Correct a story the consultant sent back: the form is filled from the story as the consultant left it."""
     page = get_object_or_404(StoryPage, pk=page_id)
     submission = StorySubmission.objects.filter(page=page).first()
+    if submission is None and page.get_parent().pk in {j.pk for j in workflow.contributor_jobcenters(request.user)}:
+        # A story that came in another way (e.g. from the editors): its jobcenter may still correct it.
+        submission = StorySubmission(jobcenter=page.get_parent().specific, created_by=request.user, page=page)
     if submission is None or not workflow.can_work_on(request.user, submission):
         raise PermissionDenied("Du kan ikke rette denne historie.")
     submission.data = answers_from_page(page)
-    submission.save(update_fields=["data", "updated_at"])
+    submission.save()
     return redirect(_step_url(submission, steps.STEPS[0]))
 
 

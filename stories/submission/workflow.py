@@ -61,6 +61,8 @@ def submit(submission_id, user, present_at=None):
         submission.jobcenter.add_child(instance=page)
     else:
         page = apply_answers(page.get_latest_revision_as_object(), cleaned, uploads, submission.jobcenter)
+        if page.live:
+            page.last_reviewed = timezone.localdate()  # updated results count as a review once published
     revision = page.save_revision(user=user, log_action=True)
     submission.page = page
     submission.submitted_at = timezone.now()
