@@ -1,7 +1,7 @@
 """The story's editing form in the Wagtail admin: the personal-data guard on inlines, tags and publishing."""
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from portal.shared.privacy import cpr_error, find_cpr_numbers, identifying_details
 from stories import privacy
@@ -71,3 +71,21 @@ class StoryAdminForm(WagtailAdminPageForm):
                     + " ".join(found)
                 ),
             )
+
+
+class AdaptationAdminForm(WagtailAdminModelForm):
+    """The consultant's review of an adaptation: when it is approved (or not), the jobcenter that sent it hears so."""
+
+    def save(self, commit=True):
+        adaptation = super().save(commit=commit)
+        if commit and "status" in self.changed_data and adaptation.status != adaptation.SUBMITTED:
+            from portal.roles.notifications import notify
+
+            template = "adaptation_approved" if adaptation.status == adaptation.APPROVED else "adaptation_rejected"
+            context = {
+                "title": adaptation.story.title,
+                "public_url": adaptation.story.full_url or "",
+                "comment": adaptation.review_comment,
+            }
+            notify(template, context, [adaptation.created_by])
+        return adaptation

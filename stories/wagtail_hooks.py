@@ -1,7 +1,8 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from stories.admin_panels import FollowUpPanel
-from stories.views import StoryListingViewSet
+from stories.views import StoryAdaptationViewSet, StoryListingViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -12,3 +13,6 @@ def register_story_listing():
 @hooks.register("construct_homepage_panels")
 def add_followup_panel(request, panels):
     panels.append(FollowUpPanel(request.user))
+
+
+register_snippet(StoryAdaptationViewSet)

@@ -27,7 +27,11 @@ CONSULTANT_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_
 EDITOR_PAGE_PERMISSIONS = CONSULTANT_PAGE_PERMISSIONS + ["bulk_delete_page"]
 MEDIA_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 EDITOR_MEDIA_PERMISSIONS = MEDIA_PERMISSIONS + ["change_image", "delete_image", "change_document", "delete_document"]
-CONSULTANT_MODEL_PERMISSIONS = [("events", "view_storycandidate")]
+CONSULTANT_MODEL_PERMISSIONS = [
+    ("events", "view_storycandidate"),
+    ("stories", "view_storyadaptation"),
+    ("stories", "change_storyadaptation"),
+]
 EDITOR_MODEL_PERMISSIONS = [
     ("taxonomy", "add_targetgroup"),
     ("taxonomy", "change_targetgroup"),
@@ -35,6 +39,9 @@ EDITOR_MODEL_PERMISSIONS = [
     ("events", "view_storycandidate"),
     ("events", "change_storycandidate"),
     ("events", "delete_storycandidate"),
+    ("stories", "view_storyadaptation"),
+    ("stories", "change_storyadaptation"),
+    ("stories", "delete_storyadaptation"),
 ]
 
 

@@ -1,3 +1,4 @@
+from stories.models.adaptations import StoryAdaptation
 from stories.models.followup import ReviewReminder
 from stories.models.pages import (
     StoryAttachment,
@@ -11,6 +12,7 @@ from stories.models.pages import (
 from stories.models.submissions import StorySubmission
 
 __all__ = [
+    "StoryAdaptation",
     "StoryAttachment",
     "StoryIndexPage",
     "StoryPage",
