@@ -10,7 +10,8 @@ from wagtail.models import Page
 from methods.models import MethodPage
 from portal.events.models import EventPage
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
-from stories.models import StoryPage
+from portal.themes.models import ThemePage
+from stories.models import StoryAdaptation, StoryPage
 
 
 def counts():
@@ -36,8 +37,13 @@ def test_demo_corpus_is_large_enough_and_published(demo):
     assert StoryPage.objects.live().count() >= 12
     assert MethodPage.objects.live().count() >= 8
     assert set(MethodPage.objects.values_list("evidence_level", flat=True)) == {"documented", "promising", "experience"}
-    assert EventPage.objects.filter(status="held").exists()
-    assert EventPage.objects.filter(status="call_open").exists()
+    held = EventPage.objects.get(status="held")
+    assert held.programme.filter(kind="story").count() >= 3 and held.materials.exists()
+    assert all(story.live for story in held.presented_stories())
+    upcoming = EventPage.objects.get(status="call_open")
+    assert upcoming.call_is_open and upcoming.candidates.exists()
+    assert ThemePage.objects.live().count() >= 2 and all(theme.items.exists() for theme in ThemePage.objects.all())
+    assert StoryAdaptation.objects.filter(status=StoryAdaptation.APPROVED).exists()
 
 
 def test_every_demo_story_says_for_whom_what_result_and_whom_to_call(demo):

@@ -10,7 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from methods.models import MethodCombination, MethodIndexPage, MethodPage, MethodReference
-from portal.demo.events import HELD_MATERIALS, HELD_PROGRAMME, UPCOMING_CALL, UPCOMING_CANDIDATES
+from portal.demo.events import ADAPTATIONS, HELD_MATERIALS, HELD_PROGRAMME, UPCOMING_CALL, UPCOMING_CANDIDATES
 from portal.demo.images import demo_image, demo_slides
 from portal.demo.methods import METHODS
 from portal.demo.stories import STORIES
@@ -29,7 +29,7 @@ from portal.taxonomy.models import (
     TargetGroupIndexPage,
 )
 from portal.themes.models import ThemeIndexPage, ThemeItem, ThemePage
-from stories.models import StoryIndexPage, StoryPage, StoryPartner, StoryResult
+from stories.models import StoryAdaptation, StoryIndexPage, StoryPage, StoryPartner, StoryResult
 
 
 class DemoBuilder:
@@ -334,6 +334,12 @@ class DemoBuilder:
         )
         for slug in UPCOMING_CANDIDATES:
             StoryCandidate.objects.get_or_create(event=upcoming, story=stories[slug])
+        for story, jobcenter, changes, outcome in ADAPTATIONS:
+            StoryAdaptation.objects.get_or_create(
+                story=stories[story],
+                jobcenter=JobcenterPage.objects.get(slug=jobcenter),
+                defaults={"changes": changes, "outcome": outcome, "status": StoryAdaptation.APPROVED},
+            )
 
     def _event(self, parent, slug, **fields):
         existing = EventPage.objects.filter(slug=slug).first()

@@ -38,3 +38,15 @@ UPCOMING_CALL = (
 )
 
 UPCOMING_CANDIDATES = ["taet-samarbejde-i-alle-faser-vejen"]
+
+# 'Vi har også prøvet det' on a demo story: (story slug, adapting jobcenter slug, what changed, what happened)
+ADAPTATIONS = [
+    (
+        "mikroaktivering-i-varde",
+        "jobcenter-assens",
+        "Vi startede med én time om ugen i kommunens egne værksteder i stedet for hos private virksomheder, "
+        "fordi vi ikke havde nok små virksomheder tæt på.",
+        "Borgerne kom mere stabilt, når de kendte stedet. Efter et halvt år var flere klar til en praktik hos en "
+        "virksomhed, men det tog længere tid end i Varde.",
+    ),
+]
