@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django_ratelimit.decorators import ratelimit
 
 from portal.roles.models import RoleGroup
 from portal.roles.notifications import notify
@@ -65,6 +66,7 @@ def _consultants_of(jobcenter):
 
 
 @login_required
+@ratelimit(key="user", rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
 def tried_it(request, page_id):
     story = get_object_or_404(StoryPage.objects.live(), pk=page_id)
     jobcenters = contributor_jobcenters(request.user).exclude(pk=story.get_parent().pk)

@@ -34,8 +34,22 @@ def test_production_settings_pass_the_deployment_checks():
         DJANGO_SECRET_KEY="x" * 20 + "-a-long-and-random-production-secret-for-the-test",
         DJANGO_ALLOWED_HOSTS="gode-historier.example.dk",
         DATABASE_URL="sqlite:///:memory:",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_count_rate_limits_per_process():
+    result = manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="x" * 20 + "-a-long-and-random-production-secret-for-the-test",
+        DJANGO_ALLOWED_HOSTS="gode-historier.example.dk",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode != 0
+    assert "django_ratelimit.E003" in result.stderr
 
 
 def test_danish_is_the_default_language_and_the_admin_offers_english():

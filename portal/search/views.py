@@ -5,10 +5,12 @@ An engine that is down degrades the search to the database engine with a notice;
 
 import logging
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
 from portal.search.engines import database_engine, get_engine
@@ -60,6 +62,7 @@ def _cacheable(request, response):
 
 
 @require_GET
+@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def search(request):
     params = SearchParams.from_querydict(request.GET)
     engine, results = run_search(params)
@@ -82,6 +85,7 @@ def search(request):
 
 
 @require_GET
+@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def suggestions(request):
     """Autocomplete while typing: titles, target groups and methods that begin with what was typed."""
     prefix = " ".join(request.GET.get("q", "").split())[:60]

@@ -69,11 +69,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_ratelimit",
     "portal.roles",  # after wagtail.admin: replaces its workflow e-mails with Danish ones
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",  # a rate-limited request gets the Danish 429 page
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the Danish lockout page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -158,6 +165,56 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy on the public site: no inline script or style, nothing from third parties except the
+# video players a visitor asks for by clicking. Wagtail's admin needs inline code and is left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://www.dr.dk"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort", "browsing-topics"]
+} | {"fullscreen": ["self", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]}
+
+# Brute-force protection for every login (the public one and the admin's): five failed attempts for one user name
+# from one address lock that pair out for an hour. Attempts are kept in the database, so no extra service is needed.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+AXES_VERBOSE = False
+
+# Rate limits (django-ratelimit) on search and on the submission and adaptation forms, counted in the cache. In
+# production that cache is Redis (REDIS_URL), shared by every worker; without it (development, tests) each process
+# counts for itself in memory, which still stops a runaway client.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gode-historier"}
+}
+RATELIMIT_VIEW = "portal.shared.views.rate_limited"
+RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
+PORTAL_RATE_SEARCH = os.environ.get("PORTAL_RATE_SEARCH", "120/m")
+PORTAL_RATE_FORMS = os.environ.get("PORTAL_RATE_FORMS", "30/m")
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 LOGGING = {
     "version": 1,

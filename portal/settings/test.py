@@ -13,3 +13,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests make many requests from one address; the rate-limit tests switch this on where they need it.
+RATELIMIT_ENABLE = False

@@ -33,3 +33,10 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors or database: the error may come from them.
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def rate_limited(request, exception=None):
+    """429 in Danish when a client sends more requests than a person would (django-ratelimit's RATELIMIT_VIEW)."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response

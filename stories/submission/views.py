@@ -1,5 +1,6 @@
 """The guided submission on the public site: "Mine historier", the steps, and the review and submit step."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -90,6 +92,7 @@ def reopen(request, page_id):
 
 
 @login_required
+@ratelimit(key="user", rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
 def step(request, public_id, slug):
     submission = _submission_for(request, public_id)
     if workflow.in_review(submission.page):

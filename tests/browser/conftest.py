@@ -47,7 +47,23 @@ def demo_site(live_server, settings, tmp_path):
 
 @pytest.fixture
 def page(browser):
+    """A page that lets tests inject axe-core as an inline script past the portal's Content-Security-Policy (which
+    would rightly block it); test_security.py checks the policy itself with `strict_page`."""
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page that obeys the Content-Security-Policy and records every violation in window.__cspViolations."""
     context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    context.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || e.sourceFile)));"
+    )
     page = context.new_page()
     yield page
     context.close()

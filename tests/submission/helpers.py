@@ -65,9 +65,9 @@ def fill_in(client, submission, tree, overrides=None):
     response = None
     for slug, answers in ANSWERS.items():
         data = {**answers, **overrides.get(slug, {})}
-        if slug == "om":
-            data.setdefault("target_groups", [tree.aktivitetsparate.pk])
-            data.setdefault("methods", [tree.parallel.pk])
+        if slug == "om" and "target_groups" not in data:
+            data["target_groups"] = [tree.aktivitetsparate.pk]
+            data["methods"] = [tree.parallel.pk]
         response = client.post(step_url(submission, slug), data)
         assert response.status_code == 302, response.content.decode()[:3000]
     return response
