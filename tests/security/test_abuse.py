@@ -6,6 +6,11 @@ from django.core.cache import cache
 from tests.submission.helpers import start_submission, step_url
 
 
+@pytest.fixture(autouse=True)
+def lockout(settings):
+    settings.AXES_ENABLED = True
+
+
 @pytest.fixture
 def limits(settings):
     settings.RATELIMIT_ENABLE = True
