@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.shared.page_cache.AnonymousPageCacheMiddleware",  # after auth: never for a logged-in user
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",  # a rate-limited request gets the Danish 429 page
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the Danish lockout page
@@ -209,6 +210,8 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gode-historier"}
 }
+# Whole pages for anonymous visitors, emptied on every publish (portal/shared/page_cache.py); off unless set.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
 RATELIMIT_VIEW = "portal.shared.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
 PORTAL_RATE_SEARCH = os.environ.get("PORTAL_RATE_SEARCH", "120/m")

@@ -19,6 +19,7 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
 # Rate limits must be counted in one place for all workers: Redis (REDIS_URL). Without it `check --deploy` fails.
 SILENCED_SYSTEM_CHECKS = []
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 # Background tasks wait in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": os.environ.get("PORTAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

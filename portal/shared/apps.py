@@ -5,3 +5,8 @@ class SharedConfig(AppConfig):
     name = "portal.shared"
     label = "shared"
     verbose_name = "Fælles dele"
+
+    def ready(self):
+        from portal.shared.page_cache import connect_signals
+
+        connect_signals()
