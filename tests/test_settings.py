@@ -82,3 +82,23 @@ def test_static_files_collect_under_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_media_go_to_an_s3_bucket_when_one_is_configured():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.files.storage import storages; s = storages[\"default\"];"
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.querystring_auth, s.file_overwrite)",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        PORTAL_S3_BUCKET="gode-historier-media",
+        PORTAL_S3_ENDPOINT_URL="https://objects.example.dk",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == [
+        "S3Storage",
+        "gode-historier-media",
+        "https://objects.example.dk",
+        "True",
+        "False",
+    ]

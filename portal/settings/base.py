@@ -158,6 +158,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on an S3-compatible object store (AWS, MinIO, a Danish cloud) instead of local disk: set PORTAL_S3_BUCKET.
+# The bucket stays private: images get signed URLs, documents are streamed by Wagtail after its permission check.
+if os.environ.get("PORTAL_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["PORTAL_S3_BUCKET"],
+            "endpoint_url": os.environ.get("PORTAL_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PORTAL_S3_REGION") or None,
+            "access_key": os.environ.get("PORTAL_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("PORTAL_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("PORTAL_S3_URL_SECONDS", str(24 * 60 * 60))),
+            "file_overwrite": False,
+        },
+    }
 
 # Only strictly necessary cookies: the session (for logged-in editors) and CSRF.
 SESSION_COOKIE_HTTPONLY = True
