@@ -32,6 +32,19 @@ def test_no_page_breaks_the_content_security_policy(strict_page, demo_site):
     assert report == {}
 
 
+def test_an_editors_userbar_keeps_to_the_policy_too(strict_page, demo_site, django_user_model):
+    django_user_model.objects.create_superuser("redaktoer", "redaktoer@example.org", "hemmeligt-kodeord-1")
+    strict_page.goto(demo_site + "/log-ind/")
+    strict_page.fill("#id_username", "redaktoer")
+    strict_page.fill("#id_password", "hemmeligt-kodeord-1")
+    strict_page.click('main button:has-text("Log ind")')
+    for path in ["/", PAGES["historie"], PAGES["arrangement"]]:
+        strict_page.goto(demo_site + path)
+        strict_page.wait_for_load_state("networkidle")
+        assert strict_page.locator("wagtail-userbar").count() == 1, path
+        assert strict_page.evaluate("window.__cspViolations") == [], path
+
+
 def test_the_policy_blocks_injected_inline_script(strict_page, demo_site):
     strict_page.goto(demo_site + "/")
     strict_page.evaluate(
