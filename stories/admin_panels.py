@@ -21,8 +21,7 @@ class FollowUpPanel(Component):
     def regions(self):
         if self.user.is_superuser:
             return RegionPage.objects.all()
-        ids = RoleGroup.objects.filter(role=RoleGroup.CONSULTANT, group__user=self.user).values("page_id")
-        return RegionPage.objects.filter(pk__in=ids)
+        return RegionPage.objects.filter(pk__in=RoleGroup.places_of(self.user, RoleGroup.CONSULTANT))
 
     def get_context_data(self, parent_context):
         stories = StoryPage.objects.none()

@@ -27,9 +27,7 @@ def adaptations_for(user):
     queryset = StoryAdaptation.objects.select_related("story", "jobcenter")
     if user.is_superuser or user.has_perm("stories.delete_storyadaptation"):
         return queryset
-    regions = Page.objects.filter(
-        pk__in=RoleGroup.objects.filter(role=RoleGroup.CONSULTANT, group__user=user).values("page_id")
-    )
+    regions = Page.objects.filter(pk__in=RoleGroup.places_of(user, RoleGroup.CONSULTANT))
     q = Q(pk__in=[])
     for region in regions:
         q |= Q(jobcenter__path__startswith=region.path)

@@ -30,8 +30,7 @@ class StoryCandidateViewSet(SnippetViewSet):
         user = request.user
         if user.is_superuser or user.has_perm("events.change_storycandidate"):
             return queryset
-        regions = RoleGroup.objects.filter(role=RoleGroup.CONSULTANT, group__user=user).values("page_id")
-        return queryset.filter(event__region__in=regions)
+        return queryset.filter(event__region__in=RoleGroup.places_of(user, RoleGroup.CONSULTANT))
 
 
 register_snippet(StoryCandidateViewSet)

@@ -26,6 +26,12 @@ class RoleGroup(models.Model):
     def __str__(self):
         return self.group.name
 
+    @classmethod
+    def places_of(cls, user, role):
+        """The ids of the jobcenters (contributor) or regions (consultant) whose group the user is in, as a
+        subquery."""
+        return cls.objects.filter(role=role, group__user=user).values("page_id")
+
 
 class RegionalReviewTask(AbstractGroupApprovalTask):
     """A region's consultants review a submitted story against the portal's quality criteria before publishing."""

@@ -54,7 +54,7 @@ def my_stories(request):
 def confirm_review(request, page_id):
     """Follow-up from "Mine historier": the results still hold, or the story has ended."""
     page = get_object_or_404(StoryPage.objects.live(), pk=page_id)
-    if page.get_parent().pk not in {j.pk for j in workflow.contributor_jobcenters(request.user)}:
+    if not workflow.contributes_to(request.user, page.get_parent()):
         raise PermissionDenied("Du kan ikke følge op på denne historie.")
     if page.has_unpublished_changes:
         messages.info(request, "Historien har ændringer, der venter på konsulenten. Ret resultaterne i dem i stedet.")
@@ -81,7 +81,7 @@ def reopen(request, page_id):
     """Correct a story the consultant sent back: the form is filled from the story as the consultant left it."""
     page = get_object_or_404(StoryPage, pk=page_id)
     submission = StorySubmission.objects.filter(page=page).first()
-    if submission is None and page.get_parent().pk in {j.pk for j in workflow.contributor_jobcenters(request.user)}:
+    if submission is None and workflow.contributes_to(request.user, page.get_parent()):
         # A story that came in another way (e.g. from the editors): its jobcenter may still correct it.
         submission = StorySubmission(jobcenter=page.get_parent().specific, created_by=request.user, page=page)
     if submission is None or not workflow.can_work_on(request.user, submission):

@@ -18,8 +18,11 @@ def contributor_jobcenters(user):
     """The jobcenters whose contributor group the user is in."""
     if not user.is_authenticated:
         return JobcenterPage.objects.none()
-    page_ids = RoleGroup.objects.filter(role=RoleGroup.CONTRIBUTOR, group__user=user).values("page_id")
-    return JobcenterPage.objects.filter(pk__in=page_ids).order_by("title")
+    return JobcenterPage.objects.filter(pk__in=RoleGroup.places_of(user, RoleGroup.CONTRIBUTOR)).order_by("title")
+
+
+def contributes_to(user, jobcenter) -> bool:
+    return contributor_jobcenters(user).filter(pk=jobcenter.pk).exists()
 
 
 def in_review(page):
