@@ -8,6 +8,7 @@ publish; /arrangementer/ lists every region's events.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -144,8 +145,6 @@ class EventPage(RoutablePageMixin, Page):
     def printable_programme(self, request):
         """The programme on one page, for printing or handing out on the day."""
         if not self.programme_is_public:
-            from django.http import Http404
-
             raise Http404("Programmet er ikke offentliggjort endnu.")
         return self.render(request, template="events/event_programme.html")
 
