@@ -55,10 +55,6 @@ class AdaptationForm(GuardedForm):
         return cleaned
 
 
-def approved_adaptations(story):
-    return story.adaptations.filter(status=StoryAdaptation.APPROVED).select_related("jobcenter")
-
-
 def _consultants_of(jobcenter):
     region = jobcenter.get_parent()
     groups = RoleGroup.objects.filter(role=RoleGroup.CONSULTANT, page=region).select_related("group")

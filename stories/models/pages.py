@@ -218,7 +218,8 @@ class StoryPage(Page):
             page__live=True, page__status__in=["programme", "held"]
         ).select_related("page")
         context["event_materials"] = self.event_materials.filter(page__live=True).select_related("document", "page")
-        context["adaptations"] = self.adaptations.filter(status="approved").select_related("jobcenter")
+        approved = self.adaptations.model.APPROVED
+        context["adaptations"] = self.adaptations.filter(status=approved).select_related("jobcenter")
         context["related_stories"] = related_stories(self)
         context["related_methods"] = related_methods(self)
         return context
