@@ -54,3 +54,18 @@ def test_email_and_phone_numbers_in_the_text_are_flagged():
 def test_an_ordinary_practice_text_raises_no_warning():
     text = "Virksomhedskonsulenten fra Jobcenter Varde fulgte borgerne, der var i 30'erne, i perioden 2023 2024."
     assert identifying_details(text, municipalities=["Varde"]) == []
+
+
+def test_streamfield_block_ids_are_not_taken_for_cpr_numbers():
+    """A block id is a random UUID; one ending in "…-ab2507831234" once refused a clean story."""
+    from wagtail.blocks import StreamValue
+
+    from portal.shared.blocks import PracticeStreamBlock
+    from portal.shared.privacy import text_of
+
+    def practice(text, block_id):
+        return StreamValue(PracticeStreamBlock(), [{"type": "paragraph", "value": text, "id": block_id}], is_lazy=True)
+
+    unlucky_id = "9c2f0783-1a34-4abc-8def-ab2507831234"
+    assert not find_cpr_numbers(text_of(practice("<p>Første møde var en kop kaffe.</p>", unlucky_id)))
+    assert find_cpr_numbers(text_of(practice("<p>Borgeren 010190-1234 fik job.</p>", unlucky_id)))

@@ -8,7 +8,6 @@ numbers outside the contact fields) are not refused but returned as warnings tha
 """
 
 import datetime
-import json
 import re
 
 from django.core.exceptions import ValidationError
@@ -60,12 +59,26 @@ def validate_no_cpr(value):
 
 
 def text_of(value):
-    """The searchable text of a field value: rich text without tags, StreamField data as JSON."""
+    """The text of a field value: rich text as is, StreamField data as the text of its blocks (never their ids)."""
     if value is None:
         return ""
     if hasattr(value, "raw_data"):  # StreamValue
-        return json.dumps(list(value.raw_data), ensure_ascii=False)
+        return "\n".join(_stream_strings(list(value.raw_data)))
     return str(value)
+
+
+def _stream_strings(data):
+    """Every string an editor wrote in StreamField data. Block ids are random UUIDs: "…-250783-1234-…" would look
+    like a CPR number, so ids and block types are left out."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key not in ("id", "type"):
+                yield from _stream_strings(value)
+    elif isinstance(data, list | tuple):
+        for item in data:
+            yield from _stream_strings(item)
 
 
 # --- Warnings: likely identifying details ------------------------------------------------------------------------
