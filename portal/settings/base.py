@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.events",
     "portal.themes",
+    "portal.benchmark",
     "stories",
     "methods",
     "wagtail.contrib.forms",
