@@ -21,6 +21,7 @@ urlpatterns = [
     path("feeds/", include("stories.feeds")),
     path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
     path("was", shared_views.accessibility_statement, name="accessibility_statement"),
+    path("sundhed/", shared_views.health, name="health"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

@@ -176,3 +176,10 @@ def test_search_finds_stories_and_is_not_indexed_by_robots(client, story):
 def test_no_cookies_are_set_for_an_anonymous_visitor(client, story):
     for url in ["/", story.url, "/historier/", "/soeg/?q=kaffe"]:
         assert not client.get(url).cookies, url
+
+
+def test_the_health_check_answers_without_the_database(db, client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/sundhed/")
+    assert response.status_code == 200 and response.text == "ok"
+    assert "no-store" in response["Cache-Control"]  # never cached by a proxy or the page cache

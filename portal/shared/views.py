@@ -3,7 +3,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 
@@ -40,3 +40,11 @@ def rate_limited(request, exception=None):
     response = render(request, "429.html", status=429)
     response["Retry-After"] = "60"
     return response
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For a load balancer's health check, and the benchmark's ceiling: the smallest answer the whole middleware
+    stack can give. It touches neither the database nor the cache."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
