@@ -3,13 +3,23 @@
 Each list is one query (overlaps counted in SQL) plus the listing's prefetches, however many pages are related.
 """
 
-from django.db.models import Count, F, Q, Value
+from datetime import UTC, datetime
+
+from django.db import connection
+from django.db.models import Count, F
+
+POOL_FACTOR = 10  # candidates read per related story shown
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def related_stories(page, limit=3):
-    """Live stories sharing target groups, methods or tags with a story or a method, best overlap first."""
+    """Live stories sharing target groups, methods or tags with a story or a method, best overlap first.
+
+    The overlap is counted over the relation tables alone (UNION ALL, then GROUP BY), not over a join of the three:
+    the join multiplied every story's rows (groups x methods x tags) and read the whole corpus, 65 ms at 10,000
+    stories. The best `POOL` by overlap (newest first on ties) are then ranked by overlap and publication date."""
     from methods.models import MethodPage
-    from stories.models import StoryPage
+    from stories.models import StoryPage, StoryTag
 
     groups = [group.pk for group in page.target_groups.all()]
     if isinstance(page, MethodPage):
@@ -17,28 +27,28 @@ def related_stories(page, limit=3):
     else:
         methods = [method.pk for method in page.methods.all()]
         tags = [tag.pk for tag in page.tags.all()]
-    # Only relations with something to share: an empty IN would turn the whole sum into its empty value (0).
     shared = [
-        (field, ids)
-        for field, ids in (("target_groups", groups), ("methods", methods), ("tagged_items__tag", tags))
-        if ids
+        StoryPage.target_groups.through.objects.filter(targetgroup_id__in=groups).values(story=F("storypage_id")),
+        StoryPage.methods.through.objects.filter(methodpage_id__in=methods).values(story=F("storypage_id")),
+        StoryTag.objects.filter(tag_id__in=tags).values(story=F("content_object_id")),
     ]
-    if not shared:
+    parts = [
+        queryset.query.sql_with_params() for queryset, ids in zip(shared, (groups, methods, tags), strict=True) if ids
+    ]
+    if not parts:
         return []
-    overlap = sum(
-        (Count(field.split("__")[0], filter=Q(**{f"{field}__in": ids}), distinct=True) for field, ids in shared),
-        Value(0),
+    sql = (
+        f"SELECT story, COUNT(*) AS overlap FROM ({' UNION ALL '.join(part for part, _ in parts)}) AS shared "
+        "WHERE story <> %s GROUP BY story ORDER BY overlap DESC, story DESC LIMIT %s"
     )
-    matches = Q()
-    for field, ids in shared:
-        matches |= Q(**{f"{field}__in": ids})
-    candidates = StoryPage.objects.live().public().exclude(pk=page.pk).filter(matches)
-    ranked = (
-        candidates.values("pk")
-        .annotate(overlap=overlap)
-        .order_by("-overlap", F("first_published_at").desc(nulls_last=True), "-pk")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*(p for _, params in parts for p in params), page.pk, limit * POOL_FACTOR])
+        overlap = dict(cursor.fetchall())
+    candidates = StoryPage.objects.live().public().filter(pk__in=overlap).values_list("pk", "first_published_at")
+    ranked = sorted(
+        candidates, key=lambda row: (overlap[row[0]], row[1] is not None, row[1] or EPOCH, row[0]), reverse=True
     )
-    ids = [row["pk"] for row in ranked[:limit]]
+    ids = [pk for pk, _ in ranked[:limit]]
     stories = {story.pk: story for story in StoryPage.objects.filter(pk__in=ids).for_listing()}
     return [stories[pk] for pk in ids if pk in stories]
 
