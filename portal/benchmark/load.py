@@ -1,0 +1,135 @@
+"""The load runner's parts: the portal under gunicorn with production settings, wrk in a separate process, the
+database queries a page runs, and the peak memory of the server's workers."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.error import URLError
+from urllib.request import urlopen
+
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from methods.models import MethodPage
+from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
+from stories.models import StoryIndexPage, StoryPage
+
+WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
+SEARCH = "/soeg/?q=misbrug&maalgruppe=borgere-med-misbrug&region=syddanmark"
+
+
+@dataclass
+class Target:
+    label: str
+    path: str
+    kind: str  # "page": served from the page cache when it is on; "search"; "ceiling"
+
+
+def targets() -> list[Target]:
+    """One URL per kind of page, chosen from the corpus: a story and a method from the middle of the tree."""
+    stories = StoryPage.objects.live().order_by("path")
+    story = stories[stories.count() // 2]
+    methods = MethodPage.objects.live().order_by("path")
+    method = methods[methods.count() // 2]
+    group = TargetGroup.objects.filter(slug="borgere-med-misbrug").first() or TargetGroup.objects.first()
+    groups_index = TargetGroupIndexPage.objects.live().first()
+    return [
+        Target("static file (ceiling)", "/static/portal/css/portal.css", "ceiling"),
+        Target("minimal view (ceiling)", "/sundhed/", "ceiling"),
+        Target("home", "/", "page"),
+        Target(
+            "story listing, filtered", f"{StoryIndexPage.objects.live().first().url}?maalgruppe={group.slug}", "page"
+        ),
+        Target("story", story.url, "page"),
+        Target("method", method.url, "page"),
+        Target("target group", f"{groups_index.url}{group.slug}/", "page"),
+        Target("search, q + 2 facets", SEARCH, "search"),
+        Target("search JSON", SEARCH + "&format=json", "search"),
+    ]
+
+
+def queries_per_request(path: str, page_cache: bool) -> int:
+    """The queries of a warm request, counted in this process against the same database."""
+    client = Client(HTTP_HOST="localhost")
+    with override_settings(PORTAL_PAGE_CACHE_SECONDS=600 if page_cache else 0, RATELIMIT_ENABLE=False):
+        client.get(path)  # warms per-process caches (site root, content types) and, when on, the page cache
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+    return len(captured)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving the portal with production settings (DEBUG off), in its own process group."""
+
+    def __init__(self, env: dict, workers: int):
+        self.env, self.workers, self.port = env, workers, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        self.process = subprocess.Popen(
+            [
+                gunicorn,
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--log-level",
+                "warning",
+            ],
+            env=self.env,
+            start_new_session=True,
+        )
+        for _ in range(150):
+            try:
+                urlopen(self.base + "/sundhed/", timeout=5).read()
+                return self
+            except (URLError, ConnectionError):
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()  # the master stops its workers gracefully
+        self.process.wait(timeout=20)
+
+    def worker_peak_mb(self) -> float:
+        """The highest peak resident memory (VmHWM) of any worker."""
+        peaks = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == self.process.pid:
+                    status = stat.with_name("status").read_text()
+                    peaks.append(int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]))
+            except (OSError, StopIteration, IndexError, ValueError):
+                continue  # a process that ended while we looked
+        return max(peaks, default=0) / 1024
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    run = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), url],
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode:
+        raise RuntimeError(f"wrk failed: {run.stderr or run.stdout}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["errors"] = result["socket_errors"] + result["non_2xx"]
+    return result

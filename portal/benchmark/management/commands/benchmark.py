@@ -1,0 +1,84 @@
+"""A benchmark, not a test: loads every kind of page under gunicorn with production settings and prints figures.
+
+    DATABASE_URL=... [PORTAL_SEARCH_URL=...] manage.py benchmark [--seconds 10] [--cache on,off]
+
+Nothing is asserted. Each page gets a fresh server (so its worker peak memory is its own), a short warm-up, then
+wrk for --seconds. Every figure can be read against the two ceilings measured in the same run.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.benchmark.load import Server, queries_per_request, targets, wrk
+from portal.search.documents import searchable_count
+from stories.models import StoryPage
+
+SECRET = "benchmark-only-secret-key-0123456789-abcdefghijklmnop"
+
+
+class Command(BaseCommand):
+    help = "Measures req/s, p50/p95/p99, errors, queries per request and worker memory for each kind of page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seconds", type=int, default=10, help="Load time per page.")
+        parser.add_argument("--connections", type=int, default=2, help="wrk connections (concurrent clients).")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+        parser.add_argument("--cache", default="on,off", help="Page cache: on, off or both (on,off).")
+        parser.add_argument("--only", default="", help="Only pages whose label contains this (e.g. 'search').")
+
+    def handle(self, *args, seconds, connections, workers, cache, only, **options):
+        if subprocess.run(["which", "wrk"], capture_output=True).returncode:
+            raise CommandError("wrk is not installed: apt-get install wrk (or make bench, which installs it).")
+        engine = settings.PORTAL_SEARCH_ENGINE
+        database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        self.stdout.write(
+            f"Corpus: {StoryPage.objects.live().count()} stories, {searchable_count()} searchable pages. "
+            f"Database {database}, search engine {engine}. {os.cpu_count()} CPUs, {workers} gunicorn workers, "
+            f"{connections} connections, {seconds:g} s per page."
+        )
+        env = self.server_env()
+        chosen = [t for t in targets() if only in t.label or t.kind == "ceiling"]
+        for mode in cache.split(","):
+            self.run_mode(mode.strip() == "on", chosen, env, seconds, connections, workers)
+
+    @staticmethod
+    def server_env():
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "DJANGO_SECRET_KEY": SECRET,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DJANGO_STATIC_ROOT": tempfile.mkdtemp(prefix="gode-historier-static-"),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "PORTAL_RATELIMIT": "0",  # one client sending thousands of requests a minute is the point here
+        }
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, check=True)
+        return env
+
+    def run_mode(self, page_cache, chosen, env, seconds, connections, workers):
+        env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "600" if page_cache else "0"}
+        self.stdout.write(f"\nPage cache {'on' if page_cache else 'off'}:")
+        self.stdout.write(
+            f"{'page':<26}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'queries':>9}"
+            f"{'worker MB':>11}{'of static':>11}"
+        )
+        static_rps = None
+        for target in chosen:
+            queries = 0 if target.kind == "ceiling" else queries_per_request(target.path, page_cache)
+            with Server(env, workers) as server:
+                url = server.base + target.path
+                wrk(url, min(2, seconds), connections)  # warm-up: templates, connections, the page cache
+                result = wrk(url, seconds, connections)
+                memory = server.worker_peak_mb()
+            static_rps = static_rps or result["rps"]
+            self.stdout.write(
+                f"{target.label:<26}{result['rps']:>8.0f}{result['p50'] / 1000:>9.1f}{result['p95'] / 1000:>9.1f}"
+                f"{result['p99'] / 1000:>9.1f}{result['errors']:>8}{queries:>9}{memory:>11.0f}"
+                f"{result['rps'] / static_rps:>10.0%}"
+            )
