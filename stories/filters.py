@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 
 from methods.models import MethodPage
-from portal.shared.filters import PortalFilterSet
+from portal.shared.filters import PortalFilterSet, related_to_any
 from portal.taxonomy.filters import TargetGroupFilter
 from portal.taxonomy.models import JobcenterPage, RegionPage
 
@@ -15,8 +15,7 @@ class StoryFilter(PortalFilterSet):
         label="Metode",
         queryset=MethodPage.objects.live().order_by("title"),
         to_field_name="slug",
-        field_name="methods__slug",
-        distinct=True,
+        method="filter_methods",
         widget=forms.CheckboxSelectMultiple,
     )
     region = django_filters.ModelChoiceFilter(
@@ -36,8 +35,14 @@ class StoryFilter(PortalFilterSet):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     tag = django_filters.CharFilter(
-        label="Emneord", field_name="tags__slug", distinct=True, widget=forms.TextInput(attrs={"class": "form-input"})
+        label="Emneord", method="filter_tag", widget=forms.TextInput(attrs={"class": "form-input"})
     )
+
+    def filter_methods(self, queryset, name, methods):
+        return related_to_any(queryset, "methods", methods) if methods else queryset
+
+    def filter_tag(self, queryset, name, slug):
+        return related_to_any(queryset, "tags", [slug], to_field="slug") if slug else queryset
 
     def filter_subtree(self, queryset, name, page):
         return queryset.filter(path__startswith=page.path) if page else queryset

@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 
+from portal.shared.filters import related_to_any
 from portal.taxonomy.models import TargetGroup
 
 
@@ -18,4 +19,4 @@ class TargetGroupFilter(django_filters.ModelMultipleChoiceFilter):
         if not value:
             return qs
         ids = {pk for group in value for pk in group.with_descendants()}
-        return qs.filter(target_groups__in=ids).distinct()
+        return related_to_any(qs, "target_groups", ids)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.shared.featured import FeaturedPage, featured_pages
+from portal.shared.filters import related_to_any
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.slugs import danish_slugify
@@ -97,8 +98,8 @@ class TargetGroupIndexPage(RoutablePageMixin, SectionIndexPage):
 
         group = get_object_or_404(TargetGroup.objects.select_related("parent"), slug=slug)
         group_ids = group.with_descendants()
-        stories = StoryPage.objects.live().filter(target_groups__in=group_ids).distinct().for_listing()
-        methods = MethodPage.objects.live().filter(target_groups__in=group_ids).distinct().order_by("title")
+        stories = related_to_any(StoryPage.objects.live(), "target_groups", group_ids).for_listing()
+        methods = related_to_any(MethodPage.objects.live(), "target_groups", group_ids).order_by("title")
         return self.render(
             request,
             context_overrides={
