@@ -8,7 +8,7 @@ AXE_STATIC := tests/browser/vendor/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean
+.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk
 
 run: install static migrate demo ## install, migrate, load the demo content, create an admin and serve
 	@echo
@@ -58,6 +58,28 @@ test: install static lint
 
 lint:
 	$(BIN)/ruff check .
+
+# Benchmarks (figures, not tests; see README "Performance"): a generated corpus of BENCH_STORIES stories, then every
+# kind of page under gunicorn with production settings. SQLite keeps its corpus in BENCH_DB between runs; PostgreSQL
+# and OpenSearch run on throwaway servers, so their corpus is generated each time.
+BENCH_STORIES ?= 10000
+BENCH_DB ?= /tmp/gode-historier-bench-$(BENCH_STORIES).sqlite3
+BENCH_ARGS ?=
+BENCH_CORPUS = $(BIN)/python manage.py migrate --no-input -v0 && $(BIN)/python manage.py generate_corpus --stories $(BENCH_STORIES)
+
+bench: install static wrk
+	DATABASE_URL=sqlite:///$(BENCH_DB) bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
+
+bench-postgres: install static wrk
+	bash tests/services/with-postgres.sh bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
+
+# The search pages only: the other pages never ask the search engine.
+bench-opensearch: install static wrk
+	bash tests/services/with-postgres.sh bash tests/services/with-opensearch.sh bash -c \
+	  'export PORTAL_SEARCH_URL=$$PORTAL_TEST_OPENSEARCH_URL && $(BENCH_CORPUS) && $(BIN)/python manage.py benchmark --only search $(BENCH_ARGS)'
+
+wrk:
+	@command -v wrk >/dev/null || apt-get install -y -q wrk || sudo apt-get install -y -q wrk
 
 clean:
 	rm -rf $(DKFDS_STATIC) $(AXE_STATIC) staticfiles .test-media .pytest_cache

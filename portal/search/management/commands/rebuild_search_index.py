@@ -1,3 +1,5 @@
+import time
+
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
@@ -17,9 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, no_progress=False, **options):
         total = searchable_count()
         for engine in get_engines():
+            started = time.perf_counter()
             builder = DocumentBuilder()
             with tqdm(
                 total=total, desc=f"{engine.name:>10}", unit=" sider", disable=no_progress, file=self.stderr._out
             ) as bar:
                 count = engine.rebuild((builder.build(page) for page in searchable_pages()), progress=bar.update)
-            self.stdout.write(self.style.SUCCESS(f"{engine.name}: {count} sider indekseret."))
+            elapsed = time.perf_counter() - started
+            self.stdout.write(self.style.SUCCESS(f"{engine.name}: {count} sider indekseret på {elapsed:.1f} s."))
