@@ -16,6 +16,14 @@ def require_service(available: bool, reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the database is emptied between tests, the cache would not be."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class Tree:
     home: object

@@ -88,7 +88,7 @@ def test_media_go_to_an_s3_bucket_when_one_is_configured():
     result = manage(
         "shell",
         "-c",
-        "from django.core.files.storage import storages; s = storages[\"default\"];"
+        'from django.core.files.storage import storages; s = storages["default"];'
         "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.querystring_auth, s.file_overwrite)",
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         PORTAL_S3_BUCKET="gode-historier-media",

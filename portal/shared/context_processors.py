@@ -1,4 +1,9 @@
+from django.core.cache import cache
 from django.urls import reverse
+
+from portal.shared import page_cache
+
+NAVIGATION_SECONDS = 3600
 
 
 def portal(request):
@@ -8,9 +13,17 @@ def portal(request):
 
 
 def _main_navigation(request):
+    """The site root's live menu pages, cached until the next publish, unpublish, move or delete (the page cache's
+    generation). Reading a root's children scans its whole subtree (treebeard's path range holds every
+    descendant): 14 ms on every page at 50,000 stories."""
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return list(site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth"))
+    key = f"main-navigation:{page_cache.generation()}:{site.pk}"
+    items = cache.get(key)
+    if items is None:
+        items = list(site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth"))
+        cache.set(key, items, NAVIGATION_SECONDS)
+    return items

