@@ -182,3 +182,17 @@ def test_listings_run_a_constant_number_of_queries(client, tree, url, settings):
     few = queries_for(2)
     many = queries_for(10)
     assert many == few
+
+
+def test_chosen_filters_are_shown_by_name_and_stay_chosen(client, stories):
+    html = client.get("/historier/?region=syddanmark&metode=parallelle-indsatser&maalgruppe=borgere-med-misbrug").text
+    assert "Region: Region Syddanmark" in html and "Metode: Parallelle indsatser" in html
+    assert "Målgruppe: Borgere med misbrug" in html
+    assert '<option value="syddanmark" selected>' in html
+    assert 'value="parallelle-indsatser" checked>' in html
+
+
+def test_an_unknown_choice_is_refused_not_ignored(client, stories):
+    response = client.get("/historier/?jobcenter=findes-ikke")
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed. findes-ikke er ikke en af de tilgængelige valgmuligheder." in response.text

@@ -35,11 +35,14 @@ def active_choices(filterset) -> list[dict]:
             remaining = filterset.data.copy()
             remaining.setlist(name, [v for v in filterset.data.getlist(name) if v != key])
             remaining.pop("side", None)
-            choice_labels = dict(filterset.filters[name].extra.get("choices", []))
+            if isinstance(item, Model):
+                shown = str(item)
+            else:  # a slug or a code: its label from the field's choices
+                shown = dict(getattr(filterset.form.fields[name], "choices", [])).get(item, str(item))
             chips.append(
                 {
                     "label": filterset.filters[name].label,
-                    "value": choice_labels.get(item, str(item)),
+                    "value": shown,
                     "query": remaining.urlencode(),
                 }
             )
