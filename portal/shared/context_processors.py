@@ -1,9 +1,6 @@
-from django.core.cache import cache
 from django.urls import reverse
 
 from portal.shared import page_cache
-
-NAVIGATION_SECONDS = 3600
 
 
 def portal(request):
@@ -21,9 +18,7 @@ def _main_navigation(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = f"main-navigation:{page_cache.generation()}:{site.pk}"
-    items = cache.get(key)
-    if items is None:
-        items = list(site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth"))
-        cache.set(key, items, NAVIGATION_SECONDS)
-    return items
+    return page_cache.remembered(
+        f"main-navigation:{site.pk}",
+        lambda: list(site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")),
+    )

@@ -42,6 +42,17 @@ def purge(**kwargs) -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def remembered(name: str, compute, timeout: int = 3600):
+    """A value derived from published content (the menu, an index page's address), kept until the next publish,
+    unpublish, move or delete: the generation is part of its key."""
+    key = f"derived:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def _key(request) -> str:
     kind = "json" if "application/json" in request.headers.get("Accept", "") else "html"
     raw = f"{request.get_host()}|{request.get_full_path()}|{kind}"

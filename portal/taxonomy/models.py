@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.shared import page_cache
 from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.filters import related_to_any
 from portal.shared.pages import SectionIndexPage
@@ -59,10 +60,8 @@ class TargetGroup(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_url(self):
-        index_page = TargetGroupIndexPage.objects.live().first()
-        if index_page is None:
-            return None
-        return index_page.url + index_page.reverse_subpage("target_group", kwargs={"slug": self.slug})
+        index_url = page_cache.remembered("target-group-index-url", _target_group_index_url)
+        return f"{index_url}{self.slug}/" if index_url else None  # the index page's "<slug:slug>/" route
 
     def with_descendants(self):
         """This group and all its sub-groups, as a list of ids (the taxonomy is shallow and small)."""
@@ -71,6 +70,11 @@ class TargetGroup(index.Indexed, models.Model):
             frontier = list(TargetGroup.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
             ids.extend(frontier)
         return ids
+
+
+def _target_group_index_url():
+    index_page = TargetGroupIndexPage.objects.live().first()
+    return index_page.url if index_page else ""
 
 
 class TargetGroupIndexPage(RoutablePageMixin, SectionIndexPage):
