@@ -73,3 +73,24 @@ def test_search_results_are_cached_per_format_and_the_admin_never(client, tree):
 
 def test_errors_are_not_cached(client, tree):
     assert "X-Page-Cache" not in client.get("/findes-ikke/")
+
+
+def test_derived_values_follow_publishing_even_with_the_page_cache_off(client, tree, settings, django_user_model):
+    """The menu and the search's facet labels are kept between publishes, for logged-in users too."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    f.StoryPageFactory(parent=tree.varde, title="Kaffe i Varde", target_groups=[tree.misbrug])
+    user = django_user_model.objects.create_user("laeser", password="hemmeligt-kodeord-1")
+    client.force_login(user)
+    assert "Sådan bruges portalen" not in client.get("/").text
+
+    guide = f.StandardPageFactory(
+        parent=tree.home, title="Sådan bruges portalen", slug="vejledning", show_in_menus=True, live=False
+    )
+    guide.save_revision().publish()
+    assert "<span>Sådan bruges portalen</span>" in client.get("/").text  # the menu is read again after the publish
+
+    search = "/soeg/?maalgruppe=borgere-med-misbrug"
+    assert "Borgere med misbrug" in client.get(search).text
+    tree.misbrug.name = "Borgere med et misbrug"
+    tree.misbrug.save()  # renaming a target group empties the derived values too
+    assert "Borgere med et misbrug" in client.get(search).text
