@@ -43,6 +43,7 @@ class StoryQuerySet(PageQuerySet):
                 jobcenter_name=Subquery(Page.objects.filter(path=parent_path).values("title")[:1]),
                 region_name=Subquery(Page.objects.filter(path=grandparent_path).values("title")[:1]),
             )
+            .defer_streamfields()  # a card shows no StreamField: reading and parsing it was wasted
             .select_related("image")
             .prefetch_related("target_groups")
             .order_by("-first_published_at", "-pk")
