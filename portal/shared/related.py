@@ -23,12 +23,12 @@ def related_stories(page, limit=3):
     from methods.models import MethodPage
     from stories.models import StoryPage, StoryTag
 
-    groups = [group.pk for group in page.target_groups.all()]
+    groups = list(page.target_groups.values_list("pk", flat=True))
     if isinstance(page, MethodPage):
         methods, tags = [page.pk], []
     else:
-        methods = [method.pk for method in page.methods.all()]
-        tags = [tag.pk for tag in page.tags.all()]
+        methods = list(page.methods.values_list("pk", flat=True))
+        tags = list(page.tags.values_list("pk", flat=True))
     newest = StoryPage.objects.order_by("-pk").values("pk")[WINDOW - 1 : WINDOW]
     since = Coalesce(Subquery(newest), 0)  # every story while there are fewer than WINDOW
     by_group = StoryPage.target_groups.through.objects.filter(storypage_id__gte=since, targetgroup_id__in=groups)
@@ -64,10 +64,10 @@ def related_methods(page, limit=3):
     """Live methods sharing target groups with a story or a method (a story's own methods left out)."""
     from methods.models import MethodPage
 
-    groups = [group.pk for group in page.target_groups.all()]
+    groups = list(page.target_groups.values_list("pk", flat=True))
     excluded = [page.pk]
     if not isinstance(page, MethodPage):
-        excluded += [method.pk for method in page.methods.all()]
+        excluded += list(page.methods.values_list("pk", flat=True))
     if not groups:
         return []
     ranked = (
