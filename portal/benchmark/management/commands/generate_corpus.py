@@ -13,7 +13,6 @@ from tqdm import tqdm
 from portal.benchmark.corpus import CorpusGenerator
 from portal.demo.builder import DemoBuilder
 from portal.shared import page_cache
-from portal.shared.progress import advance
 
 
 def peak_memory_mb() -> float:
@@ -32,7 +31,7 @@ class Command(BaseCommand):
         DemoBuilder(log=lambda message: None).build()  # the corpus grows from the demo content
         started = time.perf_counter()
         with tqdm(desc="sider", unit=" sider", file=self.stderr._out) as bar:
-            generator = CorpusGenerator(batch_size=batch_size, on_progress=advance(bar))
+            generator = CorpusGenerator(batch_size=batch_size, on_progress=bar.update)
             missing = generator.missing(stories)
             bar.total = sum(missing.values())
             generator.grow(stories)

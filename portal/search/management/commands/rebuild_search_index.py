@@ -5,7 +5,6 @@ from tqdm import tqdm
 
 from portal.search.documents import DocumentBuilder, searchable_count, searchable_pages
 from portal.search.engines import get_engines
-from portal.shared.progress import advance
 
 
 class Command(BaseCommand):
@@ -25,6 +24,6 @@ class Command(BaseCommand):
             with tqdm(
                 total=total, desc=f"{engine.name:>10}", unit=" sider", disable=no_progress, file=self.stderr._out
             ) as bar:
-                count = engine.rebuild((builder.build(page) for page in searchable_pages()), progress=advance(bar))
+                count = engine.rebuild((builder.build(page) for page in searchable_pages()), progress=bar.update)
             elapsed = time.perf_counter() - started
             self.stdout.write(self.style.SUCCESS(f"{engine.name}: {count} sider indekseret på {elapsed:.1f} s."))
