@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from methods.models import MethodIndexPage, MethodPage, MethodReference
+from methods.models import MethodIndexPage, MethodPage
 from portal.benchmark.bulk_pages import BulkPageWriter
 from portal.demo.builder import DemoBuilder
 from portal.demo.methods import METHODS
@@ -103,23 +103,8 @@ class CorpusGenerator:
         for n in range(start, start + count):
             data = METHODS[n % len(METHODS)]
             title = f"{data['title']}, variant {n // len(METHODS) + 1}"
-            how_to = [
-                ("steps", {"heading": "", "steps": [{"title": t, "text": f"<p>{x}</p>"} for t, x in data["steps"]]})
-            ]
-            page = MethodPage(
-                title=title,
-                slug=f"bench-{slugify(title)}",
-                summary=data["summary"],
-                description=data["description"],
-                variants=data["variants"],
-                how_to=how_to,
-                evidence_level=data["evidence_level"],
-                evidence_summary=data["evidence"],
-                staff_time=data["staff_time"],
-                last_reviewed=date(2026, 1, 1),
-            )
-            page.target_groups = [g for g in self.groups if g.slug in data["target_groups"]] or self.groups[:1]
-            page.references = [MethodReference(title=t, authors=a, year=y) for t, a, y in data["references"]]
+            groups = [g for g in self.groups if g.slug in data["target_groups"]] or self.groups[:1]
+            page = DemoBuilder.method_page(data, groups, title=title, slug=f"bench-{slugify(title)}")
             self.writer.add(index, page)
 
         self.writer.flush()  # the pages exist before anything refers to them

@@ -202,25 +202,7 @@ class DemoBuilder:
             if existing:
                 methods[data["slug"]] = existing
                 continue
-            how_to = [
-                ("steps", {"heading": "", "steps": [{"title": t, "text": f"<p>{x}</p>"} for t, x in data["steps"]]})
-            ]
-            if data["tip"]:
-                how_to.append(("tip", {"title": "Tip fra praksis", "text": f"<p>{data['tip']}</p>"}))
-            page = MethodPage(
-                slug=data["slug"],
-                title=data["title"],
-                summary=data["summary"],
-                description=data["description"],
-                variants=data["variants"],
-                how_to=how_to,
-                evidence_level=data["evidence_level"],
-                evidence_summary=data["evidence"],
-                staff_time=data["staff_time"],
-                last_reviewed=date(2026, 9, 1),
-            )
-            page.target_groups = list(TargetGroup.objects.filter(slug__in=data["target_groups"]))
-            page.references = [MethodReference(title=t, authors=a, year=y) for t, a, y in data["references"]]
+            page = self.method_page(data, list(TargetGroup.objects.filter(slug__in=data["target_groups"])))
             methods[data["slug"]] = self._add(method_index, page)
         for data in METHODS:
             page = methods[data["slug"]]
@@ -273,6 +255,31 @@ class DemoBuilder:
             ]
             stories[data["slug"]] = self._add(jobcenters[data["jobcenter"]], page)
         return stories
+
+    @staticmethod
+    def method_page(data, target_groups, **fields):
+        """An unsaved method page from the demo data (`fields` override it), its relations set in memory."""
+        how_to = [("steps", {"heading": "", "steps": [{"title": t, "text": f"<p>{x}</p>"} for t, x in data["steps"]]})]
+        if data["tip"]:
+            how_to.append(("tip", {"title": "Tip fra praksis", "text": f"<p>{data['tip']}</p>"}))
+        page = MethodPage(
+            **{
+                "slug": data["slug"],
+                "title": data["title"],
+                "summary": data["summary"],
+                "description": data["description"],
+                "variants": data["variants"],
+                "how_to": how_to,
+                "evidence_level": data["evidence_level"],
+                "evidence_summary": data["evidence"],
+                "staff_time": data["staff_time"],
+                "last_reviewed": date(2026, 9, 1),
+                **fields,
+            }
+        )
+        page.target_groups = target_groups
+        page.references = [MethodReference(title=t, authors=a, year=y) for t, a, y in data["references"]]
+        return page
 
     @staticmethod
     def _block(block):
