@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
-from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from methods.models import MethodIndexPage, MethodPage
@@ -21,7 +20,7 @@ from portal.demo.methods import METHODS
 from portal.demo.stories import STORIES
 from portal.events.models import EventPage, ProgrammeItem
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
-from stories.models import StoryPage, StoryPartner, StoryResult
+from stories.models import StoryPage
 
 STORIES_PER_JOBCENTER = 100  # 94 jobcenters publishing ~100 stories each is the Danish scale
 STORIES_PER_METHOD = 200
@@ -49,12 +48,6 @@ class CorpusGenerator:
         )
         self.groups = list(TargetGroup.objects.all())
         self.images = list(get_image_model().objects.all()[:20])
-        self.tags = {}
-
-    def tag(self, name):
-        if name not in self.tags:
-            self.tags[name] = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
-        return self.tags[name]
 
     def missing(self, stories: int) -> dict:
         target = wanted(stories)
@@ -121,37 +114,22 @@ class CorpusGenerator:
             jobcenter = jobcenters[n % len(jobcenters)]
             year = 2005 + n % 21
             title = f"{data['title']} ({jobcenter.title.removeprefix('Jobcenter ')}, {year})"
-            hours, progression, parallel = data["dose"]
-            page = StoryPage(
+            slugs = set(data["target_groups"]) | {self.rng.choice(other["target_groups"])}
+            page = DemoBuilder.story_page(
+                data,
+                [groups[s] for s in sorted(slugs) if s in groups],
+                self.rng.sample(methods, 2),
+                tags=[*data["tags"], *other["tags"][:1]],
                 title=title,
                 slug=f"bench-{n}-{slugify(data['title'])[:60]}",
-                summary=data["summary"],
-                status=data["status"],
                 period_start=date(year, 1 + n % 12, 1),
                 period_end=date(year + 1, 1 + n % 12, 1) if data["status"] == "ended" else None,
-                problem=data["problem"],
                 practice=[DemoBuilder._block(b) for b in data["practice"] + other["practice"][:1]],
-                dose_start_hours=hours,
-                dose_progression=progression,
-                parallel_tracks=parallel,
-                results_summary=data["results_summary"],
                 success_factors=other["success"],
-                challenges=data["challenges"],
                 lessons=other["lessons"],
-                contact_name=data["contact"][0],
-                contact_role=data["contact"][1],
-                contact_email=data["contact"][2],
                 image=self.rng.choice(self.images) if self.images and n % 3 else None,
                 first_published_at=now - timedelta(hours=n + 1),
             )
-            slugs = set(data["target_groups"]) | {self.rng.choice(other["target_groups"])}
-            page.target_groups = [groups[s] for s in sorted(slugs) if s in groups]
-            page.methods = self.rng.sample(methods, 2)
-            page.tags.add(*data["tags"], *other["tags"][:1])
-            page.partners = [StoryPartner(kind=k, name=nm, contribution=c) for k, nm, c in data["partners"]]
-            page.results = [
-                StoryResult(figure=f, outcome=o, base=b, period=p, documentation=d) for f, o, b, p, d in data["results"]
-            ]
             self.writer.add(jobcenter, page)
 
         self.writer.flush()  # the pages exist before anything refers to them

@@ -219,42 +219,55 @@ class DemoBuilder:
             if existing:
                 stories[data["slug"]] = existing
                 continue
-            hours, progression, parallel = data["dose"]
-            name, role, email = data["contact"]
-            page = StoryPage(
-                slug=data["slug"],
-                title=data["title"],
-                summary=data["summary"],
-                status=data["status"],
-                period_start=data["start"],
-                period_end=data["end"],
-                problem=data["problem"],
-                practice=[self._block(block) for block in data["practice"]],
-                dose_start_hours=hours,
-                dose_progression=progression,
-                parallel_tracks=parallel,
-                results_summary=data["results_summary"],
-                success_factors=data["success"],
-                challenges=data["challenges"],
-                lessons=data["lessons"],
-                contact_name=name,
-                contact_role=role,
-                contact_email=email,
+            page = self.story_page(
+                data,
+                list(TargetGroup.objects.filter(slug__in=data["target_groups"])),
+                [methods[slug] for slug in data["methods"]],
                 last_reviewed=date(2026, 6, 1),
                 image=demo_image(
                     f"Illustration: {data['title']}", data["image"], "Abstrakt illustration i farvede cirkler"
                 ),
             )
-            page.target_groups = list(TargetGroup.objects.filter(slug__in=data["target_groups"]))
-            page.methods = [methods[slug] for slug in data["methods"]]
             page.partner_jobcenters = [jobcenters[slug] for slug in data.get("partner_jobcenters", [])]
-            page.tags.add(*data["tags"])
-            page.partners = [StoryPartner(kind=k, name=n, contribution=c) for k, n, c in data["partners"]]
-            page.results = [
-                StoryResult(figure=f, outcome=o, base=b, period=p, documentation=d) for f, o, b, p, d in data["results"]
-            ]
             stories[data["slug"]] = self._add(jobcenters[data["jobcenter"]], page)
         return stories
+
+    @classmethod
+    def story_page(cls, data, target_groups, methods, tags=None, **fields):
+        """An unsaved story from the demo data (`fields` override it), its relations set in memory."""
+        hours, progression, parallel = data["dose"]
+        name, role, email = data["contact"]
+        page = StoryPage(
+            **{
+                "slug": data["slug"],
+                "title": data["title"],
+                "summary": data["summary"],
+                "status": data["status"],
+                "period_start": data["start"],
+                "period_end": data["end"],
+                "problem": data["problem"],
+                "practice": [cls._block(block) for block in data["practice"]],
+                "dose_start_hours": hours,
+                "dose_progression": progression,
+                "parallel_tracks": parallel,
+                "results_summary": data["results_summary"],
+                "success_factors": data["success"],
+                "challenges": data["challenges"],
+                "lessons": data["lessons"],
+                "contact_name": name,
+                "contact_role": role,
+                "contact_email": email,
+                **fields,
+            }
+        )
+        page.target_groups = target_groups
+        page.methods = methods
+        page.tags.add(*(tags or data["tags"]))
+        page.partners = [StoryPartner(kind=k, name=n, contribution=c) for k, n, c in data["partners"]]
+        page.results = [
+            StoryResult(figure=f, outcome=o, base=b, period=p, documentation=d) for f, o, b, p, d in data["results"]
+        ]
+        return page
 
     @staticmethod
     def method_page(data, target_groups, **fields):
