@@ -51,6 +51,14 @@ def test_the_consultant_approves_with_the_quality_checklist_and_the_contributor_
     assert "Udgivet" in client.get(reverse("stories:my_stories")).content.decode()
 
 
+def test_the_consultant_previews_the_submitted_story_with_its_methods(client, roles, tree, submitted):
+    # A preview renders the revision, whose methods are held in memory (modelcluster), not in a query set.
+    client.force_login(roles["syd_consultant"])
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[submitted.pk]))
+    assert response.status_code == 200
+    assert submitted.title in response.text and tree.parallel.title in response.text
+
+
 def test_approving_without_the_checklist_is_refused(client, roles, submitted):
     client.force_login(roles["syd_consultant"])
     response = client.post(
