@@ -102,6 +102,15 @@ def test_the_daily_admin_views_show_no_english(client, roles, tree, in_review, r
     assert {name: texts for name, texts in english.items() if texts} == {}
 
 
+def test_the_review_actions_read_as_danish_phrases(client, roles, in_review):
+    client.force_login(roles["syd_consultant"])
+    editor = client.get(f"/admin/pages/{in_review.pk}/edit/").text
+    assert "Godkend og udgiv" in editor and "Ønsk ændringer" in editor and "og udgiv og" not in editor
+    task_state = in_review.current_workflow_state.current_task_state
+    dialog = client.get(reverse("wagtailadmin_pages:workflow_action", args=(in_review.pk, "approve", task_state.pk)))
+    assert dialog.json()["html"].count("Godkend og udgiv") == 2  # the dialog's heading and its button
+
+
 def test_the_editor_and_the_consultant_see_their_admin_in_danish_even_when_the_browser_asks_for_english(client, roles):
     for user in (roles["editor"], roles["syd_consultant"]):
         client.force_login(user)
