@@ -20,9 +20,8 @@ from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
 from portal.shared.translations import admin_catalogs, coverage, placeholder_errors, project_catalog_path
-from stories.models import StoryPage
 from tests.english_text import english_in
-from tests.submission.helpers import fill_in, start_submission, submit
+from tests.submission.helpers import submitted_story
 
 pytestmark = pytest.mark.django_db
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
@@ -31,16 +30,11 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 @pytest.fixture
 def in_review(client, roles, tree, django_capture_on_commit_callbacks):
     """A story from Varde waiting for the Syddanmark consultant's review; an image and a document they uploaded."""
-    client.force_login(roles["varde_contributor"])
-    submission = start_submission(client)
-    fill_in(client, submission, tree)
-    with django_capture_on_commit_callbacks(execute=True):
-        submit(client, submission)
+    story = submitted_story(client, roles["varde_contributor"], tree, django_capture_on_commit_callbacks)
     owned = {"uploaded_by_user": roles["syd_consultant"], "collection": Collection.get_first_root_node()}
     wagtail_factories.ImageFactory(title="Kaffemøde", **owned)
     wagtail_factories.DocumentFactory(title="Evaluering", **owned)
-    client.logout()
-    return StoryPage.objects.get()
+    return story
 
 
 def consultant_views(story, tree):

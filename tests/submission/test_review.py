@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 
 from portal.roles.forms import QUALITY_CRITERIA
 from stories.models import StoryPage, StorySubmission
-from tests.submission.helpers import fill_in, start_submission, step_url, submit
+from tests.submission.helpers import fill_in, start_submission, step_url, submit, submitted_story
 
 pytestmark = pytest.mark.django_db
 CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
@@ -17,14 +17,9 @@ CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
 
 @pytest.fixture
 def submitted(client, roles, tree, django_capture_on_commit_callbacks):
-    client.force_login(roles["varde_contributor"])
-    submission = start_submission(client)
-    fill_in(client, submission, tree)
-    with django_capture_on_commit_callbacks(execute=True):
-        submit(client, submission)
+    story = submitted_story(client, roles["varde_contributor"], tree, django_capture_on_commit_callbacks)
     mail.outbox.clear()
-    client.logout()
-    return StoryPage.objects.get()
+    return story
 
 
 def action_url(story, action):
