@@ -69,11 +69,11 @@ def _runtime_catalog(domain: str, app_path: Path) -> dict:
     if domain == "django":
         translation = DjangoTranslation(LANGUAGE)
     else:
-        translation = DjangoTranslation(LANGUAGE, domain=domain, localedirs=[str(Path(app_path) / "locale")])
+        translation = DjangoTranslation(LANGUAGE, domain=domain, localedirs=[str(app_path / "locale")])
     return {key if isinstance(key, str) else key[0]: value for key, value in translation._catalog.items()}
 
 
-def _compiled_keys(po_path: Path) -> set[str]:
+def _translated_keys(po_path: Path) -> set[str]:
     if not po_path.exists():
         return set()
     return {_key(entry) for entry in polib.pofile(str(po_path)) if _is_translated(entry)}
@@ -85,7 +85,7 @@ def _is_translated(entry: polib.POEntry) -> bool:
 
 def coverage(catalog: Catalog) -> Coverage:
     served = _runtime_catalog(catalog.domain, catalog.app_path)
-    project = _compiled_keys(project_catalog_path(catalog.domain))
+    project = _translated_keys(project_catalog_path(catalog.domain))
     entries = [entry for entry in polib.pofile(str(catalog.source)) if not entry.obsolete]
     missing = tuple(entry.msgid for entry in entries if not served.get(_key(entry)))
     return Coverage(
