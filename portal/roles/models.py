@@ -38,7 +38,8 @@ class RegionalReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
-            return [("reject", "Ønsk ændringer", True), ("approve", "Godkend og udgiv", True)]
+            # Wagtail adds "og udgiv" to the approve action of a workflow's last task (this one).
+            return [("reject", "Ønsk ændringer", True), ("approve", "Godkend", True)]
         return []
 
     def get_form_for_action(self, action):

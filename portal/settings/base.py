@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its Danish catalog: Wagtail's admin says "for 2 minutter siden" with naturaltime
     "csp",
     "axes",
     "django_ratelimit",

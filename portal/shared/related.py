@@ -23,12 +23,13 @@ def related_stories(page, limit=3):
     from methods.models import MethodPage
     from stories.models import StoryPage, StoryTag
 
-    groups = list(page.target_groups.values_list("pk", flat=True))
+    # "id", not "pk": a preview holds the page's relations in modelcluster's query sets, which know only real fields.
+    groups = list(page.target_groups.values_list("id", flat=True))
     if isinstance(page, MethodPage):
         methods, tags = [page.pk], []
     else:
-        methods = list(page.methods.values_list("pk", flat=True))
-        tags = list(page.tags.values_list("pk", flat=True))
+        methods = list(page.methods.values_list("id", flat=True))
+        tags = list(page.tags.values_list("id", flat=True))
     newest = StoryPage.objects.order_by("-pk").values("pk")[WINDOW - 1 : WINDOW]
     since = Coalesce(Subquery(newest), 0)  # every story while there are fewer than WINDOW
     by_group = StoryPage.target_groups.through.objects.filter(storypage_id__gte=since, targetgroup_id__in=groups)
@@ -64,10 +65,10 @@ def related_methods(page, limit=3):
     """Live methods sharing target groups with a story or a method (a story's own methods left out)."""
     from methods.models import MethodPage
 
-    groups = list(page.target_groups.values_list("pk", flat=True))
+    groups = list(page.target_groups.values_list("id", flat=True))
     excluded = [page.pk]
     if not isinstance(page, MethodPage):
-        excluded += list(page.methods.values_list("pk", flat=True))
+        excluded += list(page.methods.values_list("id", flat=True))
     if not groups:
         return []
     ranked = (

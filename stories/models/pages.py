@@ -217,7 +217,9 @@ class StoryPage(Page):
         context["jobcenter"] = jobcenter
         context["region"] = jobcenter.region if jobcenter else None
         context["story_index"] = StoryIndexPage.objects.live().first()
-        context["methods"] = self.methods.live().order_by("title")
+        # By id, not through the relation: a preview or a revision holds its methods in memory (modelcluster).
+        methods = self.methods.values_list("id", flat=True)
+        context["methods"] = self.methods.model.objects.live().filter(pk__in=methods).order_by("title")
         context["presentations"] = self.presentations.filter(
             page__live=True, page__status__in=["programme", "held"]
         ).select_related("page")

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from stories.models import StorySubmission
+from stories.models import StoryPage, StorySubmission
 
 ANSWERS = {
     "om": {
@@ -75,3 +75,15 @@ def fill_in(client, submission, tree, overrides=None):
 
 def submit(client, submission):
     return client.post(step_url(submission, "indsend"), {"no_personal_data": "on"})
+
+
+def submitted_story(client, contributor, tree, capture_on_commit_callbacks):
+    """The contributor fills in and submits a story, which starts the region's review; logged out afterwards."""
+    client.force_login(contributor)
+    submission = start_submission(client)
+    fill_in(client, submission, tree)
+    with capture_on_commit_callbacks(execute=True):
+        submit(client, submission)
+    client.logout()
+    submission.refresh_from_db()
+    return StoryPage.objects.get(pk=submission.page_id)

@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 
 from portal.roles.forms import QUALITY_CRITERIA
 from stories.models import StoryPage, StorySubmission
-from tests.submission.helpers import fill_in, start_submission, step_url, submit
+from tests.submission.helpers import fill_in, start_submission, step_url, submit, submitted_story
 
 pytestmark = pytest.mark.django_db
 CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
@@ -17,14 +17,9 @@ CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
 
 @pytest.fixture
 def submitted(client, roles, tree, django_capture_on_commit_callbacks):
-    client.force_login(roles["varde_contributor"])
-    submission = start_submission(client)
-    fill_in(client, submission, tree)
-    with django_capture_on_commit_callbacks(execute=True):
-        submit(client, submission)
+    story = submitted_story(client, roles["varde_contributor"], tree, django_capture_on_commit_callbacks)
     mail.outbox.clear()
-    client.logout()
-    return StoryPage.objects.get()
+    return story
 
 
 def action_url(story, action):
@@ -49,6 +44,14 @@ def test_the_consultant_approves_with_the_quality_checklist_and_the_contributor_
 
     client.force_login(roles["varde_contributor"])
     assert "Udgivet" in client.get(reverse("stories:my_stories")).content.decode()
+
+
+def test_the_consultant_previews_the_submitted_story_with_its_methods(client, roles, tree, submitted):
+    # A preview renders the revision, whose methods are held in memory (modelcluster), not in a query set.
+    client.force_login(roles["syd_consultant"])
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[submitted.pk]))
+    assert response.status_code == 200
+    assert submitted.title in response.text and tree.parallel.title in response.text
 
 
 def test_approving_without_the_checklist_is_refused(client, roles, submitted):
