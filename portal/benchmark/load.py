@@ -122,12 +122,11 @@ class Server:
         return max(peaks, default=0) / 1024
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
-    run = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), url],
-        capture_output=True,
-        text=True,
-    )
+def wrk(url: str, seconds: int, connections: int, paths: Path | None = None) -> dict:
+    """wrk against one URL, or (with `paths`, a file of paths one a line) against the server of `url` sending those
+    paths in turn."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), url]
+    run = subprocess.run([*command, "--", str(paths)] if paths else command, capture_output=True, text=True)
     if run.returncode:
         raise RuntimeError(f"wrk failed: {run.stderr or run.stdout}")
     result = json.loads(run.stdout.strip().splitlines()[-1])
