@@ -3,6 +3,7 @@ database queries a page runs, and the peak memory of the server's workers."""
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -11,7 +12,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.error import URLError
 from urllib.request import urlopen
 
 from django.db import connection
@@ -126,13 +126,17 @@ class Server:
             try:
                 urlopen(self.base + "/sundhed/", timeout=5).read()
                 return self
-            except (URLError, ConnectionError):
+            except OSError:  # not listening yet (URLError, ConnectionError), or too busy to answer yet (TimeoutError)
                 time.sleep(0.2)
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):
         self.process.terminate()  # the master stops its workers gracefully
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # workers stuck in long requests: stop the whole group
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=20)
 
     def worker_peak_mb(self) -> float:
         """The highest peak resident memory (VmHWM) of any worker."""
