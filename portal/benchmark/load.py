@@ -77,7 +77,8 @@ def free_port() -> int:
 
 @contextmanager
 def hanging_listener():
-    """The address of a listener that accepts connections and never answers (an engine that hangs)."""
+    """(address, connections) of a listener that accepts connections and never answers (an engine that hangs);
+    `connections` grows with every connection it accepts."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(512)
@@ -92,7 +93,7 @@ def hanging_listener():
 
     threading.Thread(target=accept, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", held
     finally:
         listener.close()
         for connection in held:
@@ -128,6 +129,7 @@ class Server:
                 return self
             except OSError:  # not listening yet (URLError, ConnectionError), or too busy to answer yet (TimeoutError)
                 time.sleep(0.2)
+        self.__exit__()
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):

@@ -139,7 +139,7 @@ class Command(BaseCommand):
         searches = Path(tempfile.mkdtemp(prefix="gode-historier-hanging-")) / "searches.txt"
         searches.write_text("\n".join(url_classes()["normal search"]) + "\n")
         listing = StoryIndexPage.objects.live().first().url
-        with hanging_listener() as address:
+        with hanging_listener() as (address, _connections):
             env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0", "PORTAL_SEARCH_ENGINE": "opensearch"}
             env["DJANGO_LOG_LEVEL"] = "CRITICAL"
             env["PORTAL_SEARCH_URL"] = address
