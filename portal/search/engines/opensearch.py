@@ -125,7 +125,8 @@ class OpenSearchEngine:
     @staticmethod
     def connect(url: str, connect_timeout: float, read_timeout: float):
         timeout = Timeout(connect=connect_timeout, read=read_timeout)
-        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        # pool_maxsize: a threaded server searches from several threads at once through one client.
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False, pool_maxsize=10)
 
     @staticmethod
     def unavailable(error: Exception) -> bool:
