@@ -15,6 +15,7 @@ from django.conf import settings
 
 from portal.search.breaker import CircuitBreaker, CircuitOpen
 from portal.search.engines import database_engine, get_engine
+from portal.search.limits import SearchLimitExceeded
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,6 +46,8 @@ def ask(action: Callable[[object], T]) -> tuple[T, object, bool]:
         return breaker().call(lambda: action(engine), is_failure=engine.unavailable), engine, False
     except CircuitOpen:
         pass
+    except SearchLimitExceeded:  # a refused search, not a failing engine
+        raise
     except Exception:
         logger.exception("Search engine %s failed; the database engine answers", engine.name)
     fallback = database_engine()
