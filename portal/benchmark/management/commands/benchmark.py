@@ -135,24 +135,30 @@ class Command(BaseCommand):
 
     def run_hanging_engine(self, env, seconds, connections, workers):
         """The search engine accepts connections and never answers: what searches cost, and what they cost the
-        story listing beside them."""
+        story listing beside them; then the same load with the database engine, for comparison."""
         searches = Path(tempfile.mkdtemp(prefix="gode-historier-hanging-")) / "searches.txt"
         searches.write_text("\n".join(url_classes()["normal search"]) + "\n")
         listing = StoryIndexPage.objects.live().first().url
+        env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0", "DJANGO_LOG_LEVEL": "CRITICAL"}
         with hanging_listener() as (address, _connections):
-            env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0", "PORTAL_SEARCH_ENGINE": "opensearch"}
-            env["DJANGO_LOG_LEVEL"] = "CRITICAL"
-            env["PORTAL_SEARCH_URL"] = address
             self.stdout.write(f"\nThe search engine hangs ({address} accepts and never answers), page cache off:")
             self.write_header()
-            with Server(env, workers) as server:
-                wrk(server.base + listing, min(2, seconds), 1)  # warm-up
-                self.write_row("story listing alone", wrk(server.base + listing, seconds, 1))
-                with ThreadPoolExecutor(1) as pool:
-                    search = pool.submit(wrk, server.base + "/", seconds + 2, connections + 1, searches)
-                    beside = wrk(server.base + listing, seconds, 1)
-                self.write_row(f"story listing, {connections + 1} searching", beside)
-                self.write_row(f"(the {connections + 1} searchers)", search.result())
+            hanging = {**env, "PORTAL_SEARCH_ENGINE": "opensearch", "PORTAL_SEARCH_URL": address}
+            self.listing_beside_searches(hanging, seconds, connections, workers, listing, searches)
+        self.stdout.write("\nThe same load with the database engine (no search engine configured):")
+        self.write_header()
+        healthy = {**env, "PORTAL_SEARCH_ENGINE": "database", "PORTAL_SEARCH_URL": ""}
+        self.listing_beside_searches(healthy, seconds, connections, workers, listing, searches)
+
+    def listing_beside_searches(self, env, seconds, connections, workers, listing, searches):
+        with Server(env, workers) as server:
+            wrk(server.base + listing, min(2, seconds), 1)  # warm-up
+            self.write_row("story listing alone", wrk(server.base + listing, seconds, 1))
+            with ThreadPoolExecutor(1) as pool:
+                search = pool.submit(wrk, server.base + "/", seconds + 2, connections + 1, searches)
+                beside = wrk(server.base + listing, seconds, 1)
+            self.write_row(f"story listing, {connections + 1} searching", beside)
+            self.write_row(f"(the {connections + 1} searchers)", search.result())
 
     def write_header(self):
         self.stdout.write(
