@@ -3,13 +3,15 @@ database queries a page runs, and the peak memory of the server's workers."""
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.error import URLError
 from urllib.request import urlopen
 
 from django.db import connection
@@ -73,6 +75,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def hanging_listener():
+    """(address, connections) of a listener that accepts connections and never answers (an engine that hangs);
+    `connections` grows with every connection it accepts."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(512)
+    held = []
+
+    def accept():
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:  # closed: the run is over
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", held
+    finally:
+        listener.close()
+        for connection in held:
+            connection.close()
+
+
 class Server:
     """gunicorn serving the portal with production settings (DEBUG off), in its own process group."""
 
@@ -100,13 +127,18 @@ class Server:
             try:
                 urlopen(self.base + "/sundhed/", timeout=5).read()
                 return self
-            except (URLError, ConnectionError):
+            except OSError:  # not listening yet (URLError, ConnectionError), or too busy to answer yet (TimeoutError)
                 time.sleep(0.2)
+        self.__exit__()
         raise RuntimeError("gunicorn did not start")
 
     def __exit__(self, *exc):
         self.process.terminate()  # the master stops its workers gracefully
-        self.process.wait(timeout=20)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # workers stuck in long requests: stop the whole group
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=20)
 
     def worker_peak_mb(self) -> float:
         """The highest peak resident memory (VmHWM) of any worker."""
@@ -122,12 +154,11 @@ class Server:
         return max(peaks, default=0) / 1024
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
-    run = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), url],
-        capture_output=True,
-        text=True,
-    )
+def wrk(url: str, seconds: int, connections: int, paths: Path | None = None) -> dict:
+    """wrk against one URL, or (with `paths`, a file of paths one a line) against the server of `url` sending those
+    paths in turn."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(WRK_SCRIPT), url]
+    run = subprocess.run([*command, "--", str(paths)] if paths else command, capture_output=True, text=True)
     if run.returncode:
         raise RuntimeError(f"wrk failed: {run.stderr or run.stdout}")
     result = json.loads(run.stdout.strip().splitlines()[-1])

@@ -16,6 +16,14 @@ from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 from stories.models import StoryPage
 
 FACETS = ("type", "maalgruppe", "metode", "region", "jobcenter", "aar")
+FACET_LABELS = {
+    "type": "Type",
+    "maalgruppe": "Målgruppe",
+    "metode": "Metode",
+    "region": "Region",
+    "jobcenter": "Jobcenter",
+    "aar": "År",
+}
 TYPES = {"historie": StoryPage, "metode": MethodPage, "arrangement": EventPage}
 TYPE_LABELS = {"historie": "Historie", "metode": "Metode", "arrangement": "Arrangement"}
 

@@ -3,25 +3,17 @@
 from django.core.paginator import Paginator
 
 from methods.models import MethodPage
-from portal.search.documents import FACETS, TYPE_LABELS
+from portal.search.documents import FACET_LABELS, FACETS, TYPE_LABELS
+from portal.search.models import SearchFacetValue
 from portal.search.query import SearchParams, SearchResults
 from portal.search.text import stems
 from portal.shared import page_cache
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 
-FACET_LABELS = {
-    "type": "Type",
-    "maalgruppe": "Målgruppe",
-    "metode": "Metode",
-    "region": "Region",
-    "jobcenter": "Jobcenter",
-    "aar": "År",
-}
-
 
 def facet_value_labels() -> dict[str, dict[str, str]]:
-    """value -> label for every facet, in display order; read with four queries once per publish generation (at
-    50,000 stories the jobcenters and methods alone are 700 rows)."""
+    """value -> label for every facet, in display order: the values a search may choose (others are ignored). Read
+    with five queries once per publish generation (at 50,000 stories the jobcenters and methods alone are 700 rows)."""
     return page_cache.remembered("facet-labels", _read_facet_value_labels)
 
 
@@ -32,8 +24,12 @@ def _read_facet_value_labels() -> dict[str, dict[str, str]]:
         "metode": dict(MethodPage.objects.live().order_by("title").values_list("slug", "title")),
         "region": dict(RegionPage.objects.live().order_by("title").values_list("slug", "title")),
         "jobcenter": dict(JobcenterPage.objects.live().order_by("title").values_list("slug", "title")),
-        "aar": {},
+        "aar": {year: year for year in sorted(indexed_years(), reverse=True)},
     }
+
+
+def indexed_years() -> set[str]:
+    return set(SearchFacetValue.objects.filter(facet="aar").values_list("value", flat=True).distinct())
 
 
 def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[dict]:
@@ -41,7 +37,7 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
     for facet in FACETS:
         counts = results.facets.get(facet, {})
         chosen = set(results.params.filters.get(facet, ()))
-        values = list(labels[facet]) if labels[facet] else sorted(set(counts) | chosen, reverse=True)
+        values = list(labels[facet]) + sorted(set(counts) - set(labels[facet]), reverse=True)
         values += [v for v in chosen if v not in values]
         options = [
             {
@@ -59,7 +55,7 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
 
 def page_of(results: SearchResults):
     """A Django Page object for the pagination template, without fetching anything."""
-    return Paginator(range(results.total), results.params.page_size).get_page(results.params.page)
+    return Paginator(range(results.shown), results.params.page_size).get_page(results.params.page)
 
 
 def nearest_taxonomy(q: str) -> dict[str, list]:
@@ -108,18 +104,18 @@ def as_json(results: SearchResults, labels, request) -> dict:
     }
 
 
-def relaxed_queries(engine, params: SearchParams, labels) -> list[dict]:
-    """For a search without results: how many results each chosen filter value would give if dropped."""
+def relaxed_queries(params: SearchParams, labels, count) -> list[dict]:
+    """For a search without results: how many results it would give without each chosen facet. One count per
+    chosen facet (six at most), however many values the URL holds: dropping one of several values in a facet would
+    only narrow the search further."""
     relaxed = []
     for facet, values in params.filters.items():
-        for value in values:
-            wider = params.without(facet, value)
-            total = engine.search(SearchParams(q=wider.q, filters=wider.filters, page_size=1)).total
-            relaxed.append(
-                {
-                    "label": f"{FACET_LABELS[facet]}: {labels[facet].get(value, value)}",
-                    "count": total,
-                    "querystring": wider.querystring(),
-                }
-            )
+        wider = params.without(facet)
+        relaxed.append(
+            {
+                "label": f"{FACET_LABELS[facet]}: {' eller '.join(labels[facet].get(v, v) for v in values)}",
+                "count": count(wider),
+                "querystring": wider.querystring(),
+            }
+        )
     return relaxed

@@ -1,11 +1,19 @@
-"""The search contract shared by every engine: what is asked (SearchParams) and what comes back (SearchResults)."""
+"""The search contract shared by every engine: what is asked (SearchParams) and what comes back (SearchResults).
+
+SearchParams come from the URL through `from_querydict`, which keeps what is well formed, ignores what is not (junk
+parameters, malformed or unknown facet values, an unreadable page number) and refuses what exceeds the limits in
+portal/search/limits.py with SearchLimitExceeded. The text is parsed once (portal/search/parsing.py); the engines
+search the parsed query, never the text.
+"""
 
 import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-from portal.search.documents import FACETS
+from portal.search import limits
+from portal.search.documents import FACET_LABELS, FACETS
+from portal.search.parsing import ParsedQuery, clean, parse_query
 
 PAGE_SIZE = 10
 SORTS = ("relevans", "nyeste")
@@ -18,6 +26,7 @@ PARAM_NAMES = {
     "aar": "aar",
 }
 SLUG = re.compile(r"^[-\w]{1,120}$")
+YEAR = re.compile(r"^[0-9]{4}$")
 
 
 @dataclass(frozen=True)
@@ -27,21 +36,38 @@ class SearchParams:
     sort: str = "relevans"
     page: int = 1
     page_size: int = PAGE_SIZE
+    query: ParsedQuery | None = None  # parsed from q unless given (an expanded query, say)
+
+    def __post_init__(self):
+        if self.query is None:
+            object.__setattr__(self, "query", parse_query(self.q))
 
     @classmethod
-    def from_querydict(cls, data: QueryDict) -> "SearchParams":
+    def from_querydict(cls, data: QueryDict, known: dict[str, dict] | None = None) -> "SearchParams":
+        """The parameters of a search URL. `known` (facet -> known values) drops values that name nothing; without
+        it every well-formed value is kept. Raises SearchLimitExceeded past the limits."""
         filters = {}
         for facet in FACETS:
-            values = tuple(dict.fromkeys(v for v in data.getlist(facet) if SLUG.match(v)))
+            chosen = list(dict.fromkeys(data.getlist(facet)))
+            if len(chosen) > limits.MAX_VALUES_PER_FACET:
+                raise limits.too_many_values(FACET_LABELS[facet])
+            form = YEAR if facet == "aar" else SLUG
+            names = (known or {}).get(facet)  # None or empty: every well-formed value
+            values = tuple(v for v in chosen if form.match(v) and (not names or v in names))
             if values:
                 filters[facet] = values
         sort = data.get("sortering", "relevans")
         try:
-            page = max(1, min(int(data.get("side", 1)), 1000))
+            page = max(1, int(data.get("side", "1")[:12]))
         except ValueError:
-            page = 1
+            page = 1  # an unreadable page number is junk: the first page
+        if page > limits.MAX_PAGE:
+            raise limits.page_too_deep()
+        q = data.get("q", "")
+        if len(q) > 4 * limits.MAX_QUERY_CHARS:  # refused before any work is spent on it
+            raise limits.too_long()
         return cls(
-            q=" ".join(data.get("q", "").split())[:200],
+            q=clean(q),
             filters=filters,
             sort=sort if sort in SORTS else "relevans",
             page=page,
@@ -69,9 +95,10 @@ class SearchParams:
                 data[key] = str(value)
         return data.urlencode()
 
-    def without(self, facet: str, value: str) -> "SearchParams":
-        remaining = {f: tuple(v for v in vs if not (f == facet and v == value)) for f, vs in self.filters.items()}
-        return SearchParams(q=self.q, filters={f: v for f, v in remaining.items() if v}, sort=self.sort)
+    def without(self, facet: str) -> "SearchParams":
+        """The same search without any choice in `facet`."""
+        remaining = {f: values for f, values in self.filters.items() if f != facet}
+        return SearchParams(q=self.q, filters=remaining, sort=self.sort, query=self.query)
 
 
 @dataclass
@@ -95,4 +122,10 @@ class SearchResults:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.params.page_size))
+        """Pages that can be shown: at most MAX_PAGE, however many results there are."""
+        return max(1, min(-(-self.total // self.params.page_size), limits.MAX_PAGE))
+
+    @property
+    def shown(self) -> int:
+        """Results that the pages can show."""
+        return min(self.total, limits.MAX_PAGE * self.params.page_size)

@@ -6,7 +6,9 @@ from functools import lru_cache
 import snowballstemmer
 from django.utils.html import escape
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: no underscore, and no combining marks left over after Unicode normalisation (the engines'
+# tokenizers do not keep them in words either).
+WORD = re.compile(r"[^\W_]+")
 _stemmer = snowballstemmer.stemmer("danish")
 
 
@@ -39,7 +41,7 @@ def highlight(text: str, query_terms: list[str], length: int = 220) -> str:
     def matches(word: str) -> bool:
         return bool(wanted) and stem(word.lower()) in wanted
 
-    tokens = re.split(r"(\w+)", text)
+    tokens = re.split(f"({WORD.pattern})", text)
     first = next((i for i, token in enumerate(tokens) if token and matches(token)), None)
     start_char = sum(len(t) for t in tokens[:first]) if first is not None else 0
     start_char = max(0, start_char - length // 3)
@@ -48,5 +50,5 @@ def highlight(text: str, query_terms: list[str], length: int = 220) -> str:
         snippet = "… " + snippet.split(" ", 1)[-1]
     if start_char + length < len(text):
         snippet = snippet.rsplit(" ", 1)[0] + " …"
-    parts = re.split(r"(\w+)", snippet)
+    parts = re.split(f"({WORD.pattern})", snippet)
     return "".join(f"<mark>{escape(p)}</mark>" if p and matches(p) else escape(p) for p in parts)

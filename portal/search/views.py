@@ -1,9 +1,8 @@
 """/soeg/: one search over stories, methods and events, with facets, as HTML and as JSON.
 
-An engine that is down degrades the search to the database engine with a notice; it never breaks the page.
+An engine that is down degrades the search to the database engine with a notice; it never breaks the page. A search
+past the limits (portal/search/limits.py) is answered 400 with the Danish reason, before any engine is asked.
 """
-
-import logging
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -13,7 +12,8 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
-from portal.search.engines import database_engine, get_engine
+from portal.search import failover, limits
+from portal.search.parsing import clean
 from portal.search.presentation import (
     as_json,
     facet_groups,
@@ -24,26 +24,6 @@ from portal.search.presentation import (
 )
 from portal.search.query import SearchParams
 from portal.taxonomy.models import TargetGroup
-
-logger = logging.getLogger(__name__)
-FALLBACK_NOTICE = (
-    "Søgemaskinen svarer ikke lige nu. Du ser resultater fra portalens enklere søgning, som kan være mindre præcise."
-)
-
-
-def run_search(params: SearchParams):
-    """Search with the configured engine, or with the database engine when that engine fails."""
-    engine = get_engine()
-    try:
-        return engine, engine.search(params)
-    except Exception:
-        if engine.name == "database":
-            raise
-        logger.exception("Search engine %s failed; falling back to the database engine", engine.name)
-        fallback = database_engine()
-        results = fallback.search(params)
-        results.notice = FALLBACK_NOTICE
-        return fallback, results
 
 
 def wants_json(request) -> bool:
@@ -64,9 +44,12 @@ def _cacheable(request, response):
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def search(request):
-    params = SearchParams.from_querydict(request.GET)
-    engine, results = run_search(params)
     labels = facet_value_labels()
+    try:
+        params = SearchParams.from_querydict(request.GET, known=labels)
+    except limits.SearchLimitExceeded as refused:
+        return _refused(request, refused)
+    engine, results = failover.search(params)
     if wants_json(request):
         return _cacheable(request, JsonResponse(as_json(results, labels, request)))
 
@@ -79,23 +62,35 @@ def search(request):
         "searched": bool(params.q or params.filters),
     }
     if context["searched"] and results.total == 0:
-        context["relaxed"] = relaxed_queries(engine, params, labels)
+        context["relaxed"] = relaxed_queries(params, labels, lambda wider: failover.count(engine, wider))
         context["nearest"] = nearest_taxonomy(params.q)
     return _cacheable(request, render(request, "search/search.html", context))
+
+
+def _refused(request, refused: limits.SearchLimitExceeded):
+    """The Danish reason, with the search form to shorten the search in; nothing was searched."""
+    if wants_json(request):
+        response = JsonResponse({"error": refused.message, "limits": limits.as_dict()}, status=400)
+    else:
+        context = {"query": clean(request.GET.get("q", ""))[: 4 * limits.MAX_QUERY_CHARS], "refused": refused.message}
+        response = render(request, "search/search.html", context, status=400)
+    return _cacheable(request, response)
 
 
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def suggestions(request):
     """Autocomplete while typing: titles, target groups and methods that begin with what was typed."""
-    prefix = " ".join(request.GET.get("q", "").split())[:60]
+    prefix = clean(request.GET.get("q", ""))
     found: list[str] = []
     if len(prefix) >= 2:
-        found += TargetGroup.objects.filter(name__icontains=prefix).values_list("name", flat=True)[:4]
-        found += MethodPage.objects.live().filter(title__icontains=prefix).values_list("title", flat=True)[:4]
         try:
-            found += get_engine().suggest(prefix)
-        except Exception:
-            found += database_engine().suggest(prefix)
+            found += failover.suggest(prefix)
+        except limits.SearchLimitExceeded as refused:
+            return JsonResponse({"q": "", "suggestions": [], "error": refused.message}, status=400)
+        found[:0] = [
+            *TargetGroup.objects.filter(name__icontains=prefix).values_list("name", flat=True)[:4],
+            *MethodPage.objects.live().filter(title__icontains=prefix).values_list("title", flat=True)[:4],
+        ]
     unique = list(dict.fromkeys(found))[:10]
     return _cacheable(request, JsonResponse({"q": prefix, "suggestions": unique}))

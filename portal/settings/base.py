@@ -276,7 +276,15 @@ TASKS = {
 PORTAL_SEARCH_URL = os.environ.get("PORTAL_SEARCH_URL", "")
 PORTAL_SEARCH_ENGINE = os.environ.get("PORTAL_SEARCH_ENGINE", "opensearch" if PORTAL_SEARCH_URL else "database")
 PORTAL_SEARCH_INDEX = os.environ.get("PORTAL_SEARCH_INDEX", "gode-historier")
-PORTAL_SEARCH_TIMEOUT = float(os.environ.get("PORTAL_SEARCH_TIMEOUT", "3"))
+# A search waits at most this long for the engine (seconds): to connect, and for an answer. Indexing waits longer.
+PORTAL_SEARCH_CONNECT_TIMEOUT = float(os.environ.get("PORTAL_SEARCH_CONNECT_TIMEOUT", "0.5"))
+PORTAL_SEARCH_TIMEOUT = float(os.environ.get("PORTAL_SEARCH_TIMEOUT", "2"))
+PORTAL_SEARCH_INDEX_TIMEOUT = float(os.environ.get("PORTAL_SEARCH_INDEX_TIMEOUT", "30"))
+# The circuit breaker (portal/search/breaker.py): this many failures in a row, within the window, and every worker
+# skips the engine (the database engine answers) for PORTAL_SEARCH_BREAKER_SECONDS, then one trial call decides.
+PORTAL_SEARCH_BREAKER_FAILURES = int(os.environ.get("PORTAL_SEARCH_BREAKER_FAILURES", "3"))
+PORTAL_SEARCH_BREAKER_SECONDS = float(os.environ.get("PORTAL_SEARCH_BREAKER_SECONDS", "30"))
+PORTAL_SEARCH_BREAKER_WINDOW = float(os.environ.get("PORTAL_SEARCH_BREAKER_WINDOW", "60"))
 
 # Portal
 PORTAL_ACCESSIBILITY_STATEMENT_URL = os.environ.get(

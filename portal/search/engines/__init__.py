@@ -10,17 +10,18 @@ from portal.search.engines.database import DatabaseEngine
 
 
 @cache
-def make_engine(kind: str, url: str, index: str, timeout: float):
+def make_engine(kind: str, url: str, index: str, timeouts: tuple[float, float, float]):
     if kind == "database":
         return DatabaseEngine()
+    read, connect, indexing = timeouts
     if kind == "opensearch":
-        from portal.search.engines.opensearch import OpenSearchEngine
+        from portal.search.engines.opensearch import OpenSearchEngine  # inside: its client only when configured
 
-        return OpenSearchEngine(url, index=index, timeout=timeout)
+        return OpenSearchEngine(url, index=index, timeout=read, connect_timeout=connect, index_timeout=indexing)
     if kind == "elasticsearch":
-        from portal.search.engines.elasticsearch import ElasticsearchEngine
+        from portal.search.engines.elasticsearch import ElasticsearchEngine  # inside: as above
 
-        return ElasticsearchEngine(url, index=index, timeout=timeout)
+        return ElasticsearchEngine(url, index=index, timeout=read, connect_timeout=connect, index_timeout=indexing)
     raise ImproperlyConfigured(
         f"Unknown PORTAL_SEARCH_ENGINE {kind!r}: use 'database', 'opensearch' or 'elasticsearch'."
     )
@@ -31,7 +32,7 @@ def get_engine():
         settings.PORTAL_SEARCH_ENGINE,
         settings.PORTAL_SEARCH_URL,
         settings.PORTAL_SEARCH_INDEX,
-        settings.PORTAL_SEARCH_TIMEOUT,
+        (settings.PORTAL_SEARCH_TIMEOUT, settings.PORTAL_SEARCH_CONNECT_TIMEOUT, settings.PORTAL_SEARCH_INDEX_TIMEOUT),
     )
 
 
@@ -43,4 +44,4 @@ def get_engines():
 
 
 def database_engine():
-    return make_engine("database", "", "", 0)
+    return make_engine("database", "", "", (0, 0, 0))

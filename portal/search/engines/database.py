@@ -4,35 +4,17 @@ SQLite FTS5 has no Danish stemmer, so every entry also carries the Danish stems 
 words are stemmed the same way; on PostgreSQL the backend's `danish` configuration stems as well.
 """
 
-import re
-from dataclasses import dataclass
-
-from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    CharField,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models import F
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Phrase, PlainText
 
 from portal.search.documents import FACETS, SearchDocument
+from portal.search.engines.database_text import suggestions, text_match
 from portal.search.models import SearchEntry, SearchFacetValue
+from portal.search.parsing import prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
-from portal.search.text import highlight, stems, words
-
-PHRASE = re.compile(r'"([^"]+)"')
+from portal.search.text import highlight
 
 
 def batched(iterable, size):
@@ -44,100 +26,6 @@ def batched(iterable, size):
             batch = []
     if batch:
         yield batch
-
-
-def parse(q: str):
-    """A Wagtail search query: quoted phrases as phrases, the remaining words stemmed, every part required."""
-    phrases = [p.strip() for p in PHRASE.findall(q) if p.strip()]
-    rest = PHRASE.sub(" ", q)
-    parts = [Phrase(p) for p in phrases]
-    stemmed = stems(rest)
-    if stemmed:
-        parts.append(PlainText(" ".join(stemmed), operator="and"))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-def stemmed_query(q: str) -> str:
-    """The query with every word replaced by its Danish stem, phrases kept in quotes: it then meets the entries'
-    `stems` field on equal terms, whatever the database's own stemmer does to a stem."""
-    parts = []
-    for i, segment in enumerate(PHRASE.split(q)):
-        stemmed = " ".join(stems(segment))
-        if stemmed:
-            parts.append(f'"{stemmed}"' if i % 2 else stemmed)
-    return " ".join(parts)
-
-
-def _entry_ids(index_entries):
-    """A subquery of SearchEntry ids from Wagtail's index entries (whose object ids are text)."""
-    return index_entries.annotate(entry_id=Cast("object_id", IntegerField())).values("entry_id")
-
-
-def _title_hits(q: str):
-    """Relevance where the database does not rank: entries whose title holds the query's words come first."""
-    return sum((Case(When(title__icontains=stem, then=1), default=0) for stem in stems(q)), Value(0))
-
-
-@dataclass
-class TextMatch:
-    ids: object  # a subquery (or list) of matching SearchEntry ids
-    relevance: object  # an expression to annotate matching entries with, higher is better
-
-
-def match_sqlite(q: str) -> TextMatch:
-    """Wagtail's SQLite backend joins its FTS5 table so that SQLite scans every index entry and runs the MATCH once
-    per entry, then ranks with a correlated FTS query per row (1.5 to 8 s for one word at 10,000 stories). Asking the
-    FTS5 table first, as a subquery, gives the same matches from the same index in milliseconds."""
-    from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
-
-    table = SQLiteFTSIndexEntry._meta.db_table
-    phrases = [" ".join(words(p)) for p in PHRASE.findall(q)]
-    terms = [f'"{term}"' for term in stems(PHRASE.sub(" ", q))] + [f'"{p}"' for p in phrases if p]
-    expression = "{title body} : (" + " AND ".join(terms) + ")"
-    rowids = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression])  # noqa: S608
-    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry), id__in=rowids)
-    return TextMatch(ids=_entry_ids(entries), relevance=_title_hits(q))
-
-
-def match_postgres(q: str) -> TextMatch:
-    """Wagtail's PostgreSQL index (tsvectors in its `danish` configuration), matched once on the body vector, which
-    has a GIN index and holds every word of the entry as a stem in order (the `stems` field), so the stemmed query
-    finds words and phrases from the title too. The ids then travel as one array parameter, and the page is ranked
-    with ts_rank in SQL."""
-    from django.contrib.postgres.search import SearchQuery, SearchRank
-    from wagtail.search.models import IndexEntry
-
-    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
-    query = SearchQuery(stemmed_query(q), search_type="websearch", config=config)
-    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))
-    ids = _entry_ids(entries.filter(body=query))
-    rank = entries.filter(object_id=Cast(OuterRef("pk"), CharField())).annotate(rank=SearchRank(F("body"), query))
-    return TextMatch(
-        ids=ids,
-        relevance=Subquery(rank.values("rank")[:1], output_field=FloatField()),
-    )
-
-
-def match_backend(q: str) -> TextMatch:
-    """Any other database: Wagtail's search backend as it is."""
-    ids = [e.pk for e in get_search_backend().search(parse(q), SearchEntry.objects.only("pk"), operator="and")]
-    return TextMatch(ids=ids, relevance=_title_hits(q))
-
-
-def text_match(q: str) -> TextMatch | None:
-    if not words(q):
-        return None
-    if connection.vendor == "postgresql":
-        return match_postgres(q)
-    if connection.vendor == "sqlite" and apps.is_installed("wagtail.search"):
-        try:
-            from wagtail.search.models import SQLiteFTSIndexEntry  # noqa: F401  (only where SQLite has FTS5)
-        except ImportError:
-            return match_backend(q)
-        return match_sqlite(q)
-    return match_backend(q)
 
 
 class DatabaseEngine:
@@ -275,10 +163,13 @@ class DatabaseEngine:
                 queryset = queryset.filter(pk__in=chosen)
         return queryset
 
-    def search(self, params: SearchParams) -> SearchResults:
-        text = text_match(params.q) if params.q else None
+    def _matching(self, params: SearchParams):
+        text = text_match(params.query)
         base = SearchEntry.objects.all() if text is None else SearchEntry.objects.filter(pk__in=text.ids)
-        matching = self._narrowed(base, params)
+        return text, base, self._narrowed(base, params)
+
+    def search(self, params: SearchParams) -> SearchResults:
+        text, base, matching = self._matching(params)
         ordering = [F("published_at").desc(nulls_last=True), "-pk"]
         if text is not None and params.sort == "relevans":
             matching = matching.annotate(relevance=text.relevance)
@@ -290,7 +181,7 @@ class DatabaseEngine:
         chosen_types = params.filters.get("type")
         total = sum(n for value, n in facets["type"].items() if not chosen_types or value in chosen_types)
 
-        terms = words(PHRASE.sub(lambda m: m.group(1), params.q))
+        terms = params.query.words()
         hits = [
             Hit(
                 page_id=entry.pk,
@@ -304,6 +195,8 @@ class DatabaseEngine:
         ]
         return SearchResults(params=params, total=total, hits=hits, facets=facets, engine=self.name)
 
+    def count(self, params: SearchParams) -> int:
+        return self._matching(params)[2].count()
+
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
-        results = get_search_backend().autocomplete(prefix, SearchEntry.objects.only("pk", "title"))[:limit]
-        return [entry.title for entry in results]
+        return suggestions(prefix_words(prefix), limit)

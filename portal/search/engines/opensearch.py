@@ -3,6 +3,10 @@
 elasticsearch-dsl builds the request bodies and reads the responses; the requests go through opensearch-py, because
 the Elasticsearch client refuses to talk to OpenSearch. Facet counts are disjunctive: each facet's aggregation is
 filtered by the other facets' choices, and the hits by all of them (post_filter).
+
+The parsed query becomes a bool query: each term a `must`, each of its alternatives a `should`, each word a
+`multi_match` over the text fields (analysed as text, never parsed as query syntax), each phrase a phrase
+`multi_match`. Searches use their own client with short connect and read timeouts; indexing waits longer.
 """
 
 from datetime import UTC, datetime
@@ -10,10 +14,13 @@ from datetime import UTC, datetime
 from django.utils.html import escape
 from elasticsearch_dsl import A, Date, Keyword, Long, Mapping, Q, Search, Text, analyzer, token_filter
 from elasticsearch_dsl.response import Response
+from opensearchpy import ConnectionError as OpenSearchConnectionError
 from opensearchpy import NotFoundError, OpenSearch
 from opensearchpy.helpers import bulk, scan
+from urllib3 import Timeout
 
 from portal.search.documents import FACETS, SearchDocument
+from portal.search.parsing import Alternative, ParsedQuery, prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
 
 TEXT_FIELDS = ["title^3", "summary^2", "body"]
@@ -74,6 +81,26 @@ def facet_filter(facet: str, values) -> Q:
     return Q("terms", **{facet: list(values)})
 
 
+def text_query(query: ParsedQuery, fuzzy: bool = False) -> Q:
+    """Every term required, any of its alternatives enough. A word that the Danish analyzer drops (a stop word such
+    as "og") matches everything, as it does in the database engine, instead of emptying the results."""
+    typos = {"fuzziness": "AUTO"} if fuzzy else {}
+
+    def alternative(alt: Alternative) -> Q:
+        if alt.phrase:
+            return Q(
+                "multi_match", query=" ".join(alt.words), fields=TEXT_FIELDS, type="phrase", zero_terms_query="all"
+            )
+        words = [Q("multi_match", query=w, fields=TEXT_FIELDS, zero_terms_query="all", **typos) for w in alt.words]
+        return words[0] if len(words) == 1 else Q("bool", must=words)
+
+    def term(alternatives) -> Q:
+        options = [alternative(alt) for alt in alternatives]
+        return options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
+
+    return Q("bool", must=[term(t.alternatives) for t in query.terms])
+
+
 class OpenSearchEngine:
     """The portal index on OpenSearch 2.x. Subclasses swap the client library (see engines/elasticsearch.py); the
     index, the queries and the reading of the responses stay the same."""
@@ -83,13 +110,31 @@ class OpenSearchEngine:
     scan = staticmethod(scan)
     not_found = NotFoundError
 
-    def __init__(self, url: str, index: str = "gode-historier", timeout: float = 5.0):
+    def __init__(
+        self,
+        url: str,
+        index: str = "gode-historier",
+        timeout: float = 2.0,
+        connect_timeout: float = 0.5,
+        index_timeout: float = 30.0,
+    ):
         self.alias = index
-        self.client = self.connect(url, timeout)
+        self.client = self.connect(url, index_timeout, index_timeout)  # indexing, rebuilds, index checks
+        self.reader = self.connect(url, connect_timeout, timeout)  # searches and suggestions
 
     @staticmethod
-    def connect(url: str, timeout: float):
-        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+    def connect(url: str, connect_timeout: float, read_timeout: float):
+        timeout = Timeout(connect=connect_timeout, read=read_timeout)
+        # pool_maxsize: a threaded server searches from several threads at once through one client.
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False, pool_maxsize=10)
+
+    @staticmethod
+    def unavailable(error: Exception) -> bool:
+        """Does this error say the engine is down or overloaded (rather than that a request was wrong)?"""
+        status = getattr(error, "status_code", None)
+        return isinstance(error, OpenSearchConnectionError) or (
+            isinstance(status, int) and status in (429, 500, 502, 503, 504)
+        )
 
     # Indexing
 
@@ -166,16 +211,8 @@ class OpenSearchEngine:
 
     def build_search(self, params: SearchParams, fuzzy: bool = False) -> Search:
         s = Search(index=self.alias).extra(track_total_hits=True)
-        if params.q and fuzzy:
-            s = s.query("multi_match", query=params.q, fields=TEXT_FIELDS, operator="and", fuzziness="AUTO")
-        elif params.q:
-            s = s.query(
-                "simple_query_string",
-                query=params.q,
-                fields=TEXT_FIELDS,
-                default_operator="and",
-                flags="PHRASE|WHITESPACE|PRECEDENCE",
-            )
+        if params.query:
+            s = s.query(text_query(params.query, fuzzy))
         filters = {facet: facet_filter(facet, values) for facet, values in params.filters.items()}
         if filters:
             s = s.post_filter(Q("bool", filter=list(filters.values())))
@@ -188,7 +225,7 @@ class OpenSearchEngine:
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=200, number_of_fragments=1
         )
         s = s.highlight("summary", number_of_fragments=0).highlight("body")
-        if params.sort == "nyeste" or not params.q:
+        if params.sort == "nyeste" or not params.query:
             s = s.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
         else:
             s = s.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
@@ -196,12 +233,12 @@ class OpenSearchEngine:
 
     def search(self, params: SearchParams) -> SearchResults:
         s = self.build_search(params)
-        response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+        response = Response(s, self.reader.search(index=self.alias, body=s.to_dict()))
         notice = ""
-        if response.hits.total.value == 0 and params.q and '"' not in params.q:
+        if response.hits.total.value == 0 and params.query and not params.query.has_phrase:
             # Typo tolerance: only when the exact words find nothing, so ordinary searches stay precise.
             s = self.build_search(params, fuzzy=True)
-            response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+            response = Response(s, self.reader.search(index=self.alias, body=s.to_dict()))
             if response.hits.total.value:
                 notice = "Ingen resultater for de præcise ord. Viser resultater for ord, der staves næsten ens."
         hits = []
@@ -231,8 +268,18 @@ class OpenSearchEngine:
             params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name, notice=notice
         )
 
+    def count(self, params: SearchParams) -> int:
+        """How many documents match, without pages, facets or highlights."""
+        parts = [text_query(params.query)] if params.query else []
+        parts += [facet_filter(facet, values) for facet, values in params.filters.items()]
+        body = {"query": Q("bool", filter=parts).to_dict()}
+        return self.reader.count(index=self.alias, body=body)["count"]
+
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
-        s = Search(index=self.alias).query("match", **{"title.suggest": {"query": prefix, "operator": "and"}})
-        s = s.source(["title"])[:limit]
-        response = Response(s, self.client.search(index=self.alias, body=s.to_dict()))
+        words = prefix_words(prefix)
+        if not words:
+            return []
+        title = {"title.suggest": {"query": " ".join(words), "operator": "and"}}
+        s = Search(index=self.alias).query("match", **title).source(["title"])[:limit]
+        response = Response(s, self.reader.search(index=self.alias, body=s.to_dict()))
         return [hit.title for hit in response.hits]

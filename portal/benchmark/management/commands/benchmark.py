@@ -1,22 +1,30 @@
 """A benchmark, not a test: loads every kind of page under gunicorn with production settings and prints figures.
 
     DATABASE_URL=... [PORTAL_SEARCH_URL=...] manage.py benchmark [--seconds 10] [--cache on,off]
+    manage.py benchmark --adversarial [--seconds 10]
 
 Nothing is asserted. Each page gets a fresh server (so its worker peak memory is its own), a short warm-up, then
 wrk for --seconds. Every figure can be read against the two ceilings measured in the same run.
+
+--adversarial loads the search with each class of hostile URLs in turn (portal/benchmark/adversarial.py), page cache
+off, and then the story listing alone and while every class is sent at once: what one attacker costs everyone else.
 """
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.benchmark.load import Server, queries_per_request, targets, wrk
+from portal.benchmark.adversarial import url_classes
+from portal.benchmark.load import Server, hanging_listener, queries_per_request, targets, wrk
 from portal.search.documents import searchable_count
-from stories.models import StoryPage
+from stories.models import StoryIndexPage, StoryPage
 
 SECRET = "benchmark-only-secret-key-0123456789-abcdefghijklmnop"
 
@@ -30,8 +38,12 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
         parser.add_argument("--cache", default="on,off", help="Page cache: on, off or both (on,off).")
         parser.add_argument("--only", default="", help="Only pages whose label contains this (e.g. 'search').")
+        parser.add_argument("--adversarial", action="store_true", help="The adversarial search mix instead.")
+        parser.add_argument(
+            "--hanging-engine", action="store_true", help="Searches and the story listing while the engine hangs."
+        )
 
-    def handle(self, *args, seconds, connections, workers, cache, only, **options):
+    def handle(self, *args, seconds, connections, workers, cache, only, adversarial, hanging_engine, **options):
         if subprocess.run(["which", "wrk"], capture_output=True).returncode:
             raise CommandError("wrk is not installed: apt-get install wrk (or make bench, which installs it).")
         engine = settings.PORTAL_SEARCH_ENGINE
@@ -42,6 +54,12 @@ class Command(BaseCommand):
             f"{connections} connections, {seconds:g} s per page."
         )
         env = self.server_env()
+        if adversarial:
+            self.run_adversarial(env, seconds, connections, workers)
+        if hanging_engine:
+            self.run_hanging_engine(env, seconds, connections, workers)
+        if adversarial or hanging_engine:
+            return
         chosen = [t for t in targets() if only in t.label or t.kind == "ceiling"]
         for mode in cache.split(","):
             self.run_mode(mode.strip() == "on", chosen, env, seconds, connections, workers)
@@ -82,3 +100,75 @@ class Command(BaseCommand):
                 f"{result['p99'] / 1000:>9.1f}{result['errors']:>8}{queries:>9}{memory:>11.0f}"
                 f"{result['rps'] / static_rps:>10.0%}"
             )
+
+    def run_adversarial(self, env, seconds, connections, workers):
+        folder = Path(tempfile.mkdtemp(prefix="gode-historier-adversarial-"))
+        classes = url_classes()
+        files = {}
+        for number, (name, paths) in enumerate(classes.items()):
+            files[name] = folder / f"{number}.txt"
+            files[name].write_text("\n".join(paths) + "\n")
+        everything = folder / "all.txt"
+        hostile = [path for name, paths in classes.items() if name != "normal search" for path in paths]
+        random.Random(14).shuffle(hostile)  # the classes arrive mixed
+        everything.write_text("\n".join(hostile) + "\n")
+        listing = StoryIndexPage.objects.live().first().url
+        # Every answer computed (the cache would hide the cost); errors counted, not logged (a traceback per request
+        # would be measured too).
+        env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0", "DJANGO_LOG_LEVEL": "CRITICAL"}
+        total = sum(map(len, classes.values()))
+        self.stdout.write(f"\nAdversarial search mix ({total} distinct URLs), page cache off:")
+        self.write_header()
+        for name, path in files.items():  # a fresh server for each class: no class pays for the one before
+            with Server(env, workers) as server:
+                wrk(server.base + "/", min(2, seconds), connections, files["normal search"])  # warm-up
+                self.write_row(name, wrk(server.base + "/", seconds, connections, path))
+        self.stdout.write(f"\nThe story listing ({listing}), 1 connection:")
+        with Server(env, workers) as server:
+            wrk(server.base + listing, min(2, seconds), 1)  # warm-up
+            self.write_row("alone", wrk(server.base + listing, seconds, 1))
+            with ThreadPoolExecutor(1) as pool:  # wrk blocks: the attackers' wrk runs beside the listing's
+                attack = pool.submit(wrk, server.base + "/", seconds + 2, connections + 1, everything)
+                under_attack = wrk(server.base + listing, seconds, 1)
+            self.write_row(f"while {connections + 1} send all classes", under_attack)
+            self.write_row(f"(the {connections + 1} attackers)", attack.result())
+
+    def run_hanging_engine(self, env, seconds, connections, workers):
+        """The search engine accepts connections and never answers: what searches cost, and what they cost the
+        story listing beside them; then the same load with the database engine, for comparison."""
+        searches = Path(tempfile.mkdtemp(prefix="gode-historier-hanging-")) / "searches.txt"
+        searches.write_text("\n".join(url_classes()["normal search"]) + "\n")
+        listing = StoryIndexPage.objects.live().first().url
+        env = {**env, "PORTAL_PAGE_CACHE_SECONDS": "0", "DJANGO_LOG_LEVEL": "CRITICAL"}
+        with hanging_listener() as (address, _connections):
+            self.stdout.write(f"\nThe search engine hangs ({address} accepts and never answers), page cache off:")
+            self.write_header()
+            hanging = {**env, "PORTAL_SEARCH_ENGINE": "opensearch", "PORTAL_SEARCH_URL": address}
+            self.listing_beside_searches(hanging, seconds, connections, workers, listing, searches)
+        self.stdout.write("\nThe same load with the database engine (no search engine configured):")
+        self.write_header()
+        healthy = {**env, "PORTAL_SEARCH_ENGINE": "database", "PORTAL_SEARCH_URL": ""}
+        self.listing_beside_searches(healthy, seconds, connections, workers, listing, searches)
+
+    def listing_beside_searches(self, env, seconds, connections, workers, listing, searches):
+        with Server(env, workers) as server:
+            wrk(server.base + listing, min(2, seconds), 1)  # warm-up
+            self.write_row("story listing alone", wrk(server.base + listing, seconds, 1))
+            with ThreadPoolExecutor(1) as pool:
+                search = pool.submit(wrk, server.base + "/", seconds + 2, connections + 1, searches)
+                beside = wrk(server.base + listing, seconds, 1)
+            self.write_row(f"story listing, {connections + 1} searching", beside)
+            self.write_row(f"(the {connections + 1} searchers)", search.result())
+
+    def write_header(self):
+        self.stdout.write(
+            f"{'':<28}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'2xx':>7}{'4xx':>7}{'5xx':>7}"
+            f"{'timeouts/socket':>17}"
+        )
+
+    def write_row(self, label, result):
+        self.stdout.write(
+            f"{label:<28}{result['requests']:>9}{result['p50'] / 1000:>9.1f}{result['p95'] / 1000:>9.1f}"
+            f"{result['p99'] / 1000:>9.1f}{result['2xx']:>7}{result['4xx']:>7}{result['5xx']:>7}"
+            f"{result['socket_errors']:>17}"
+        )
