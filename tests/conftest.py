@@ -2,9 +2,16 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from tests import factories as f
+
+# Property-based tests: bounded everywhere (no deadline: a shared 2-core machine has slow moments); CI runs a few
+# more examples than a developer's quick run. HYPOTHESIS_PROFILE chooses another.
+hypothesis_settings.register_profile("ci", max_examples=150, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=60, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 def require_service(available: bool, reason: str):
