@@ -35,7 +35,9 @@ class BlockForm(GuardedForm):
         super().__init__(*args, **kwargs)
 
     def initial_from(self, value):
-        return {name: to_markdown(value.get(name)) if name in self.rich else value.get(name) for name in self.fields}
+        return {
+            name: to_markdown(value.get(name)) if name in self.rich else value.get(name) for name in self.base_fields
+        }
 
     def raw_value(self):
         """The block's value in the StreamField's JSON form, or None when the block was left empty."""

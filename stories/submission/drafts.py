@@ -154,13 +154,15 @@ def save_step(submission, step, user, data, files, move=None):
             editor.apply()
             if not editor.check_blocks(deferred=True):
                 raise _Refused(editor)
+            if editor.uploads is not None:
+                uploads.plan(editor.uploads, data, story)
             errors = privacy.cpr_errors(story)
             if errors:
                 raise _Refused(editor, errors)
             if page is None and not story.title:  # Wagtail stores no page without a title
                 raise _Refused(editor, {"title": ["Giv først historien en titel under «Om historien»."]})
             if editor.uploads is not None:
-                uploads.apply(editor.uploads, data, story, user)
+                uploads.store(editor.uploads, story, user)
             if page is None:
                 story.slug = _available_slug(submission.jobcenter, story.title)
                 errors = privacy.cpr_errors(story)  # the slug is checked after it is derived

@@ -69,8 +69,8 @@ def guard_and_style(form):
             widget, forms.CheckboxInput | forms.FileInput | forms.HiddenInput
         ):
             widget.attrs.setdefault("class", "form-input")
-        if isinstance(field, MarkdownRichTextField) and not field.help_text:
-            field.help_text = MARKDOWN_HINT
+        if isinstance(field, MarkdownRichTextField) and MARKDOWN_HINT not in str(field.help_text):
+            field.help_text = f"{field.help_text} {MARKDOWN_HINT}".strip()
 
 
 def defer_required(form, keep=()):

@@ -45,11 +45,12 @@ class Uploads:
     def __init__(self):
         self.created = []
         self.removed = []
+        self.retitled = None
 
-    def apply(self, form, posted, story, user):
-        """Store the step's new files on the story, drop the ones the contributor removed."""
+    def plan(self, form, posted, story):
+        """In memory, before the story is checked: drop the files the contributor removed, and let an uploaded
+        image's title follow its description (never the story's title)."""
         cleaned = form.cleaned_data
-        collection = None
         removed_documents = set(posted.getlist("fjern_bilag"))
         kept = []
         for attachment in story.attachments.all():
@@ -61,10 +62,22 @@ class Uploads:
         image = story.image if story.image_id else None
         if image is not None and ("fjern_billede" in posted or cleaned.get("image")):
             self._remove(image, _image_in_use_elsewhere(image, story))
-            story.image, image = None, None
-        alt = cleaned.get("image_alt") or ""
+            story.image = None
+        elif image is not None and _unpublished(image):
+            alt = cleaned.get("image_alt") or image.description
+            if (image.title, image.description) != (alt[:255], alt):
+                image.title, image.description = alt[:255], alt
+                self.retitled = image
+
+    def store(self, form, story, user):
+        """Write the step's new files (after every check has passed) and save a retitled image."""
+        cleaned = form.cleaned_data
+        if self.retitled is not None:
+            self.retitled.save(update_fields=["title", "description"])
+        collection = None
         if cleaned.get("image"):
             collection = submissions_collection()
+            alt = cleaned.get("image_alt") or ""
             image = get_image_model()(
                 title=(alt or cleaned["image"].name)[:255],
                 description=alt,
@@ -75,10 +88,6 @@ class Uploads:
             image.save()
             self.created.append(image)
             story.image = image
-        elif image is not None and _unpublished(image) and alt and alt != image.description:
-            # the image's title follows its description, never the story's title
-            image.description, image.title = alt, alt[:255]
-            image.save(update_fields=["description", "title"])
         if cleaned.get("attachment"):
             collection = collection or submissions_collection()
             document = get_document_model()(

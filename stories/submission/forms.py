@@ -6,6 +6,7 @@ fields a draft may leave empty (`defer_required_fields()`, as the admin does whe
 since Wagtail needs it to store a page."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from modelcluster.forms import BaseChildFormSet, childformset_factory
@@ -34,6 +35,16 @@ class StepForm(WagtailAdminModelForm):
         for name, field in self.fields.items():
             if isinstance(field, MarkdownRichTextField):
                 self.initial[name] = to_markdown(getattr(self.instance, name, ""))
+
+    def _update_errors(self, errors):
+        """The model's own checks (`StoryPage.clean`, e.g. the personal-data guard) look at the whole story: errors
+        at this step's fields stay here; the rest is for the story-level check that follows (drafts.save_step)."""
+        if hasattr(errors, "error_dict"):
+            errors = {name: found for name, found in errors.error_dict.items() if name in self.fields}
+            if not errors:
+                return
+            errors = ValidationError(errors)
+        super()._update_errors(errors)
 
 
 class AboutForm(StepForm):
@@ -169,13 +180,7 @@ class ContactForm(StepForm):
 
 
 class RowForm(StepForm):
-    """One inline row; "Fjern" removes a saved row."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "DELETE" in self.fields:
-            self.fields["DELETE"].label = "Fjern rækken"
-            self.fields["DELETE"].widget.attrs["class"] = "form-checkbox"
+    """One inline row."""
 
 
 class PartnerForm(RowForm):
@@ -211,6 +216,8 @@ class RowFormSet(BaseChildFormSet):
         super().add_fields(form, index)
         if "ORDER" in form.fields:  # rows keep their order; there is no drag and drop without JavaScript
             form.fields["ORDER"].widget = forms.HiddenInput()
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Fjern rækken"
 
 
 def _rows(model, form):

@@ -7,8 +7,9 @@ in full) and writes the cleaned values onto the story object in memory; `drafts.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 
+from stories.models import StoryPage
 from stories.submission import forms
 from stories.submission.blocks import StreamEditor
 
@@ -110,9 +111,14 @@ class StepEditor:
         self.blocks = StreamEditor(story.practice, data, add=add_block) if step.blocks else None
         self.uploads = None
         if step.uploads:
-            attachments = list(story.attachments.all())
+            image = story.image if story.image_id else None
+            removing = data is not None and "fjern_billede" in data
             self.uploads = forms.UploadForm(
-                data, files, has_image=bool(story.image_id), attachment_count=len(attachments)
+                data,
+                files,
+                initial={"image_alt": image.description if image else ""},
+                has_image=image is not None and not removing,
+                attachment_count=len(story.attachments.all()),
             )
         for form in self._markdown_forms():
             for name in form.fields:
@@ -210,6 +216,15 @@ def _form_anchor(form):
     return form.prefix or "indhold"
 
 
+def _field_label(name):
+    if name == NON_FIELD_ERRORS:
+        return ""
+    try:
+        return str(StoryPage._meta.get_field(name).verbose_name).capitalize()
+    except FieldDoesNotExist:
+        return ""
+
+
 def incomplete_steps(story):
     """The content steps whose fields are missing or invalid in the story, each with its messages (in order)."""
     found = {}
@@ -217,7 +232,10 @@ def incomplete_steps(story):
         story.full_clean()
     except ValidationError as error:
         for name, messages in error.message_dict.items():
-            found.setdefault(STEP_OF_FIELD.get(name, STEPS[0]), []).extend(messages)
+            label = _field_label(name)
+            found.setdefault(STEP_OF_FIELD.get(name, STEPS[0]), []).extend(
+                f"{label}: {message}" if label else message for message in messages
+            )
     if not story.target_groups.all():
         found.setdefault(STEPS[0], []).append("Vælg mindst én målgruppe.")
     for relation, step in (("partners", STEPS[1]), ("results", STEPS[2])):
