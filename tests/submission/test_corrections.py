@@ -19,7 +19,10 @@ CONSULTANT_TEXT = (
     '<p>Vi startede med <b>to timer</b> om ugen og <a href="https://example.dk/mikro">læste om metoden</a>.</p>'
     "<ul><li>Først en samtale</li><li>Så en <i>kort</i> praktik</li></ul>"
 )
-CONSULTANT_LESSONS = '<h3>Tre råd</h3><ol><li>Start <b>småt</b></li><li>Følg op</li></ol><p>Se <a linktype="page" id="{}">mentor</a>.</p>'
+CONSULTANT_LESSONS = (
+    "<h3>Tre råd</h3><ol><li>Start <b>småt</b></li><li>Følg op</li></ol>"
+    '<p>Se <a linktype="page" id="{}">mentor</a>.</p>'
+)
 
 
 def _png():
