@@ -125,7 +125,8 @@ def _all_errors(refused, submission, user, data):
     if editor.blocks and refused.blocks:
         editor.blocks.blocks = refused.blocks.blocks  # keep a move that was asked for
     editor.is_valid()
-    editor.blocks and editor.blocks.block_errors.extend(refused.blocks.block_errors)
+    if editor.blocks:
+        editor.blocks.block_errors.extend(refused.blocks.block_errors)
     editor.uploads = refused.uploads
     return editor
 
@@ -156,18 +157,16 @@ def save_step(submission, step, user, data, files, move=None):
                 raise _Refused(editor)
             if editor.uploads is not None:
                 uploads.plan(editor.uploads, data, story)
+            if page is None and not story.title:  # Wagtail stores no page without a title
+                raise _Refused(editor, {"title": ["Giv først historien en titel under «Om historien»."]})
+            if page is None:
+                story.slug = _available_slug(submission.jobcenter, story.title)  # checked below, once derived
             errors = privacy.cpr_errors(story)
             if errors:
                 raise _Refused(editor, errors)
-            if page is None and not story.title:  # Wagtail stores no page without a title
-                raise _Refused(editor, {"title": ["Giv først historien en titel under «Om historien»."]})
             if editor.uploads is not None:
                 uploads.store(editor.uploads, story, user)
             if page is None:
-                story.slug = _available_slug(submission.jobcenter, story.title)
-                errors = privacy.cpr_errors(story)  # the slug is checked after it is derived
-                if errors:
-                    raise _Refused(editor, errors)
                 submission.jobcenter.add_child(instance=story)
                 story.save_revision(user=user, log_action=True, clean=False)
                 submission.page = story

@@ -155,24 +155,33 @@ def _save(request, submission, current):
     return _render_step(request, submission, current, strict, status=400, saved_incomplete=True)
 
 
-def _render_step(request, submission, current, editor, status=200, **extra):
-    story = editor.story
-    errors = [{"anchor": anchor, "label": label, "message": message} for anchor, label, message in editor.errors()]
-    errors += [
-        {
-            "anchor": "indhold",
-            "label": f"Trinnet «{step.title}»" if step else "",
-            "message": message,
-            "url": _step_url(submission, step) if step else "",
-        }
-        for step, message in editor.extra_errors
-    ]
-    page = StoryPage.objects.filter(pk=submission.page_id).only("latest_revision").first()
-    context = {
+def _frame(submission, current):
+    """What every step's frame shows (step_base.html)."""
+    return {
         "submission": submission,
         "steps": steps.STEPS,
         "current": current,
         "step_number": steps.STEPS.index(current) + 1,
+    }
+
+
+def _step_error(submission, step, message):
+    """An error summary line for something found in another step (or the whole story), linking to that step."""
+    return {
+        "anchor": "indhold",
+        "label": f"Trinnet «{step.title}»" if step else "",
+        "message": message,
+        "url": _step_url(submission, step) if step else "",
+    }
+
+
+def _render_step(request, submission, current, editor, status=200, **extra):
+    story = editor.story
+    errors = [{"anchor": anchor, "label": label, "message": message} for anchor, label, message in editor.errors()]
+    errors += [_step_error(submission, step, message) for step, message in editor.extra_errors]
+    page = StoryPage.objects.filter(pk=submission.page_id).only("latest_revision").first()
+    context = {
+        **_frame(submission, current),
         "editor": editor,
         "block_types": [(kind, BLOCK_FORMS[kind].label) for kind in ADDABLE],
         "revision": page.latest_revision_id if page else "",
@@ -201,19 +210,9 @@ def _review(request, submission, current):
         except workflow.Incomplete as incomplete_step:
             return redirect(_step_url(submission, incomplete_step.step))
         except ValidationError as error:  # refused by the story's own checks: shown here, never a server error
-            for name, messages_ in (
-                error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-            ).items():
-                step = steps.STEP_OF_FIELD.get(name)
-                errors += [
-                    {
-                        "anchor": "indhold",
-                        "label": f"Trinnet «{step.title}»" if step else "",
-                        "message": message,
-                        "url": _step_url(submission, step) if step else "",
-                    }
-                    for message in messages_
-                ]
+            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for name, messages_ in found.items():
+                errors += [_step_error(submission, steps.STEP_OF_FIELD.get(name), message) for message in messages_]
         else:
             messages.success(
                 request, "Tak! Historien er modtaget. Den regionale konsulent læser den og giver jer besked."
@@ -228,10 +227,7 @@ def _review(request, submission, current):
             if name in form.fields
         ]
     context = {
-        "submission": submission,
-        "steps": steps.STEPS,
-        "current": current,
-        "step_number": steps.STEPS.index(current) + 1,
+        **_frame(submission, current),
         "confirm": form,
         "preview": story,
         "incomplete": incomplete,

@@ -106,16 +106,21 @@ def _sent_back_story(demo_user):
     return story
 
 
+def _open_practice_step(page):
+    """From "Mine historier": "Ret historien", then step 2 in the step indicator."""
+    with page.expect_navigation():
+        page.click("text=Ret historien")
+    with page.expect_navigation():
+        page.click(".step-indicator >> text=Indsatsen")
+
+
 def test_a_correction_saved_for_later_is_there_when_the_story_is_opened_again(contributor_page, demo_site):
     page = contributor_page
     story = _sent_back_story(get_user_model().objects.get(username="varde"))
     page.goto(demo_site + "/mine-historier/")
     assert "Ændringer ønsket" in page.text_content("main")
     assert "Skriv, hvordan I evaluerede." in page.text_content("main")
-    with page.expect_navigation():
-        page.click("text=Ret historien")
-    with page.expect_navigation():
-        page.click(".step-indicator >> text=Indsatsen")
+    _open_practice_step(page)
     assert page.input_value("#id_blok-0-text") == "Vi startede med **to timer** om ugen."
     assert page.input_value("#id_blok-1-quote") == "Det virkede."
     page.fill("#id_blok-2-text", "Til sidst evaluerede vi med en spørgeskemaundersøgelse efter 12 måneder.")
@@ -124,10 +129,7 @@ def test_a_correction_saved_for_later_is_there_when_the_story_is_opened_again(co
     assert "Kladden er gemt" in page.text_content("main")
     assert "Dine rettelser blev gemt" in page.text_content("main")
 
-    with page.expect_navigation():
-        page.click("text=Ret historien")
-    with page.expect_navigation():
-        page.click(".step-indicator >> text=Indsatsen")
+    _open_practice_step(page)
     assert "spørgeskemaundersøgelse" in page.input_value("#id_blok-2-text")
     assert page.input_value("#id_blok-0-text") == "Vi startede med **to timer** om ugen."
     draft = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
