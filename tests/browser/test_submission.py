@@ -120,7 +120,9 @@ def test_a_correction_saved_for_later_is_there_when_the_story_is_opened_again(co
     page.goto(demo_site + "/mine-historier/")
     assert "Ændringer ønsket" in page.text_content("main")
     assert "Skriv, hvordan I evaluerede." in page.text_content("main")
+    assert not axe_violations(page), json.dumps(axe_violations(page), indent=2, ensure_ascii=False)
     _open_practice_step(page)
+    assert not axe_violations(page), json.dumps(axe_violations(page), indent=2, ensure_ascii=False)
     assert page.input_value("#id_blok-0-text") == "Vi startede med **to timer** om ugen."
     assert page.input_value("#id_blok-1-quote") == "Det virkede."
     page.fill("#id_blok-2-text", "Til sidst evaluerede vi med en spørgeskemaundersøgelse efter 12 måneder.")
