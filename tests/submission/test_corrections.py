@@ -5,12 +5,14 @@ import io
 import pytest
 from django.core.files.images import ImageFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from stories.models import StoryPage, StorySubmission
 from stories.submission.richtext import parse_html
+from tests import factories as f
 from tests.submission.helpers import fill_in, open_step, start_submission, step_url, submit
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +153,26 @@ def test_blocks_can_be_moved_removed_and_added_without_javascript(client, sent_b
     story = StoryPage.objects.get().get_latest_revision_as_object()
     assert [b[0] for b in _blocks(story)] == ["quote", "paragraph", "image", "tip"]
     assert story.practice[3].value["text"].source == "<p>Ring <b>dagen før</b>.</p>"
+
+
+def test_a_published_storys_results_are_corrected_through_the_form_and_the_live_story_waits(client, roles, tree):
+    """Follow-up ("Ret resultaterne"): the live story keeps showing until the consultant publishes the correction."""
+    story = f.StoryPageFactory(
+        parent=tree.varde, title="Udgivet historie", results_summary="<p>Gamle tal.</p>", target_groups=[tree.misbrug]
+    )
+    story.save_revision().publish()
+    client.force_login(roles["varde_contributor"])
+    response = client.post(reverse("stories:submission_reopen", args=[story.pk]), {"trin": "resultater"})
+    submission = StorySubmission.objects.get(page=story)
+    assert response["Location"] == step_url(submission, "resultater")
+    form = open_step(client, submission, "resultater")
+    assert form["results_summary"] == "Gamle tal."
+    changed = {**form, "results_summary": "Nye tal efter 12 måneder.", "gem": "1"}
+    client.post(step_url(submission, "resultater"), changed)
+    story.refresh_from_db()
+    assert story.live and story.results_summary == "<p>Gamle tal.</p>"  # the public story is unchanged
+    assert story.get_latest_revision_as_object().results_summary == "<p>Nye tal efter 12 måneder.</p>"
+    assert submit(client, submission).status_code == 302
+    story.refresh_from_db()
+    assert story.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert story.get_latest_revision_as_object().last_reviewed == timezone.localdate()
