@@ -1,4 +1,4 @@
-"""The old answers (StorySubmission.data) are moved into the stories before the column goes (migration 0006)."""
+"""The old answers (StorySubmission.data) are moved into the stories (0006) before the column goes (0007)."""
 
 import io
 
@@ -11,7 +11,7 @@ from stories.models import StoryPage, StorySubmission
 from tests.submission.helpers import fill_in, start_submission, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
-BEFORE, AFTER = ("stories", "0005_adaptations"), ("stories", "0006_submissions_edit_the_draft_story")
+BEFORE, AFTER = ("stories", "0005_adaptations"), ("stories", "0007_remove_storysubmission_data")
 
 
 def _migrate(target):

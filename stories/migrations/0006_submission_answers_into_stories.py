@@ -1,6 +1,7 @@
-"""The guided form now edits the draft story itself; StorySubmission.data (the answers as typed) goes.
+"""The guided form now edits the draft story itself; StorySubmission.data (the answers as typed) goes in 0007.
 
-What the old answers held is moved before the column is dropped, with the historical models only:
+What the old answers held is moved first, with the historical models only (a migration of its own: PostgreSQL
+cannot alter a table in the transaction that updated its rows):
 - a draft that was never submitted (no page yet) becomes a draft StoryPage under its jobcenter, built from the
   answers the way the old form would have built it (plain text into paragraphs), so nothing typed is lost;
 - a submitted story whose answers were saved after the story's newest revision (corrections saved with
@@ -16,7 +17,6 @@ import json
 import re
 import uuid
 
-import django.db.models.deletion
 from django.core.exceptions import ValidationError
 from django.db import migrations, models
 from django.utils import timezone
@@ -269,13 +269,4 @@ class Migration(migrations.Migration):
             field=models.DateField(null=True, verbose_name='periode fra'),
         ),
         migrations.RunPython(answers_into_stories, migrations.RunPython.noop),
-        migrations.RemoveField(
-            model_name='storysubmission',
-            name='data',
-        ),
-        migrations.AlterField(
-            model_name='storysubmission',
-            name='page',
-            field=models.OneToOneField(blank=True, help_text='Oprettes, når det første trin gemmes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='submission', to='stories.storypage', verbose_name='historie'),
-        ),
     ]
