@@ -190,10 +190,11 @@ class StreamEditor:
             total = min(int(data.get(f"{PREFIX}-TOTAL", 0)), 200)
         except ValueError:
             total = 0
-        entries = []
+        entries, seen = [], set()
         for index in range(total):
             kind, block_id = data.get(f"{PREFIX}-{index}-type"), data.get(f"{PREFIX}-{index}-id") or None
-            saved = self.saved.get(block_id)
+            saved = self.saved.get(block_id) if block_id not in seen else None  # a block posted twice is new
+            seen.add(block_id)
             if kind not in BLOCK_FORMS or (saved is not None and saved.block_type != kind):
                 continue
             if kind == "image" and saved is None:

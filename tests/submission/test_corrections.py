@@ -176,3 +176,25 @@ def test_a_published_storys_results_are_corrected_through_the_form_and_the_live_
     story.refresh_from_db()
     assert story.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert story.get_latest_revision_as_object().last_reviewed == timezone.localdate()
+
+
+def test_the_form_cannot_bring_in_another_image_or_copy_an_image_block(client, sent_back):
+    submission, image = sent_back
+    other = get_image_model().objects.create(title="Et andet billede", file=_png())
+    form = open_step(client, submission, "indsats")
+    posted = {
+        **form,
+        "blok-TOTAL": "6",
+        "blok-4-type": "image",  # an image block the story does not have, naming another image
+        "blok-4-id": "",
+        "blok-4-image": str(other.pk),
+        "blok-4-alt_text": "Snydt ind",
+        "blok-5-type": "image",  # the story's image block posted a second time
+        "blok-5-id": "i1",
+        "blok-5-alt_text": "Kopi",
+        "gem": "1",
+    }
+    assert client.post(step_url(submission, "indsats"), posted).status_code == 302
+    story = StoryPage.objects.get().get_latest_revision_as_object()
+    assert [block.block_type for block in story.practice] == ["paragraph", "quote", "image", "paragraph"]
+    assert story.practice[2].value["image"].pk == image.pk
