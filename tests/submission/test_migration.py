@@ -6,12 +6,29 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Collection, Locale, Page
 
 from stories.models import StoryPage, StorySubmission
 from tests.submission.helpers import fill_in, start_submission, submit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True)  # the migrations run for real
 BEFORE, AFTER = ("stories", "0005_adaptations"), ("stories", "0007_remove_storysubmission_data")
+
+
+@pytest.fixture
+def root_rows(transactional_db, settings):
+    """Transactional tests that ran before this one (the browser tests) empty the database, the rows Wagtail's
+    migrations create included: put back the locale, the root page and the root collection."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
+def tree(root_rows, tree):
+    return tree
 
 
 def _migrate(target):
