@@ -7,11 +7,11 @@ from wagtail.models import Page, Site
 
 from tests import factories as f
 
-# Property-based tests: bounded everywhere (no deadline: a shared 2-core machine has slow moments); CI runs a few
-# more examples than a developer's quick run. HYPOTHESIS_PROFILE chooses another.
-hypothesis_settings.register_profile("ci", max_examples=150, deadline=None)
-hypothesis_settings.register_profile("dev", max_examples=60, deadline=None)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+# Property-based tests: a bounded profile for CI (no deadline: a shared 2-core machine is slow now and then), and
+# more examples on request (HYPOTHESIS_PROFILE=thorough).
+hypothesis_settings.register_profile("ci", max_examples=60, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=2000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def require_service(available: bool, reason: str):
