@@ -7,7 +7,7 @@ from wagtail.models import Collection
 from wagtail.signals import page_published
 
 from stories.models import StoryPage
-from stories.submission.builder import SUBMISSIONS_COLLECTION
+from stories.submission.files import SUBMISSIONS_COLLECTION
 
 
 @receiver(page_published, sender=StoryPage, dispatch_uid="stories_publish_uploads")

@@ -113,7 +113,7 @@ class StoryPage(Page):
     )
     tags = ClusterTaggableManager(through=StoryTag, verbose_name="emneord", blank=True)
     status = models.CharField("status", max_length=10, choices=STATUS_CHOICES, default="ongoing")
-    period_start = models.DateField("periode fra")
+    period_start = models.DateField("periode fra", null=True)  # required to publish; a draft may lack it
     period_end = models.DateField("periode til", null=True, blank=True)
 
     problem = RichTextField("problem og formål", features=RICH_TEXT_FEATURES)

@@ -1,9 +1,15 @@
-"""A story on its way in from a jobcenter: the guided form's answers, saved at every step, until it is submitted."""
+"""A story on its way in from a jobcenter: who started it and where, and the draft story it is written into.
+
+The story itself (the StoryPage and its revisions) is the only copy of what the contributor wrote: every step of
+the guided form is saved as a new revision of the draft page, so a consultant's edits, the contributor's
+corrections and the admin all work on the same thing."""
 
 import uuid
 
 from django.conf import settings
 from django.db import models
+
+UNTITLED = "Historie uden titel"
 
 
 class StorySubmission(models.Model):
@@ -14,7 +20,6 @@ class StorySubmission(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="oprettet af", on_delete=models.PROTECT, related_name="+"
     )
-    data = models.JSONField("svar", default=dict, blank=True)
     page = models.OneToOneField(
         "stories.StoryPage",
         verbose_name="historie",
@@ -22,6 +27,7 @@ class StorySubmission(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submission",
+        help_text="Oprettes, når det første trin gemmes.",
     )
     submitted_at = models.DateTimeField("indsendt", null=True, blank=True)
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
@@ -37,7 +43,5 @@ class StorySubmission(models.Model):
 
     @property
     def title(self):
-        return (self.data.get("om", {}).get("title") or [""])[0] or "Historie uden titel"
-
-    def step_data(self, step):
-        return self.data.get(step, {})
+        """The title of the newest saved version (a refused title is never saved, so never shown here)."""
+        return (self.page.draft_title or self.page.title) if self.page_id else UNTITLED

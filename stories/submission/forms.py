@@ -1,45 +1,53 @@
-"""The guided submission's step forms. Every text a contributor types is refused if it holds a CPR number."""
+"""The guided submission's forms: each step's fields of the draft story itself (model forms on StoryPage and its
+inline rows), the uploads, and the confirmation. Every text a contributor types is refused if it holds a CPR number.
+
+The step forms are Wagtail admin model forms without the admin's widgets: `Meta.defer_required_on_fields` lists the
+fields a draft may leave empty (`defer_required_fields()`, as the admin does when saving a draft); the title never,
+since Wagtail needs it to store a page."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
+from modelcluster.forms import BaseChildFormSet, childformset_factory
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
-from portal.shared.privacy import validate_no_cpr
 from portal.shared.uploads import clean_image, clean_pdf
 from portal.taxonomy.models import TargetGroup
 from stories.models import StoryPage, StoryPartner, StoryResult
+from stories.submission.fields import GuardedForm, MarkdownRichTextField, guard_and_style, to_markdown
 
 MAX_ATTACHMENTS = 5
-
-
-class GuardedForm(forms.Form):
-    """A form whose text fields all refuse CPR numbers, with DKFDS classes on the widgets."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(validate_no_cpr)
-            widget = field.widget
-            if isinstance(widget, forms.Textarea):
-                widget.attrs.setdefault("class", "form-input")
-                widget.attrs.setdefault("rows", 6)
-            elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
-                widget.attrs.setdefault("class", "form-select")
-            elif isinstance(widget, forms.widgets.Input) and not isinstance(
-                widget, forms.CheckboxInput | forms.FileInput
-            ):
-                widget.attrs.setdefault("class", "form-input")
 
 
 def _required(message):
     return {"required": message}
 
 
-class AboutForm(GuardedForm):
+class StepForm(WagtailAdminModelForm):
+    """Some of the story's own fields, bound to its newest version; rich text shown as Markdown."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_and_style(self)
+        for name, field in self.fields.items():
+            if isinstance(field, MarkdownRichTextField):
+                self.initial[name] = to_markdown(getattr(self.instance, name, ""))
+
+    def _update_errors(self, errors):
+        """The model's own checks (`StoryPage.clean`, e.g. the personal-data guard) look at the whole story: errors
+        at this step's fields stay here; the rest is for the story-level check that follows (drafts.save_step)."""
+        if hasattr(errors, "error_dict"):
+            errors = {name: found for name, found in errors.error_dict.items() if name in self.fields}
+            if not errors:
+                return
+            errors = ValidationError(errors)
+        super()._update_errors(errors)
+
+
+class AboutForm(StepForm):
     title = forms.CharField(
         label="Titel",
         max_length=255,
@@ -73,20 +81,33 @@ class AboutForm(GuardedForm):
         help_text="Adskilt af komma, fx «praktik, mentor, sundhed».",
     )
     status = forms.ChoiceField(
-        label="Status", choices=StoryPage.STATUS_CHOICES, widget=forms.RadioSelect, initial="ongoing"
+        label="Status",
+        choices=StoryPage.STATUS_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages=_required("Vælg, om indsatsen er i gang eller afsluttet."),
     )
     period_start = forms.DateField(
         label="Periode fra",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={**_required("Skriv, hvornår indsatsen begyndte."), "invalid": "Skriv en gyldig dato."},
     )
     period_end = forms.DateField(
         label="Periode til",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Tom, hvis indsatsen stadig er i gang.",
         error_messages={"invalid": "Skriv en gyldig dato."},
     )
+
+    class Meta:
+        model = StoryPage
+        fields = ["title", "summary", "target_groups", "methods", "tags", "status", "period_start", "period_end"]
+        defer_required_on_fields = ["summary", "target_groups", "status", "period_start"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["tags"] = ", ".join(tag.name for tag in self.instance.tags.all())
+        self.initial.setdefault("status", self.instance.status or "ongoing")
 
     def clean_tags(self):
         return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
@@ -99,39 +120,11 @@ class AboutForm(GuardedForm):
         return cleaned
 
 
-class PartnerForm(GuardedForm):
-    kind = forms.ChoiceField(label="Type", choices=[("", "Vælg")] + StoryPartner.KIND_CHOICES)
-    name = forms.CharField(label="Navn", max_length=200, help_text="Virksomhed, forvaltning eller organisation.")
-    contribution = forms.CharField(label="Bidrag", max_length=300, required=False)
-
-
-class ResultForm(GuardedForm):
-    figure = forms.CharField(label="Tal", max_length=30, help_text="Fx «25 %» eller «12 borgere».")
-    outcome = forms.CharField(label="Hvad", max_length=200, help_text="Fx «i job eller uddannelse».")
-    base = forms.CharField(label="Grundlag", max_length=200, help_text="Fx «af 40 borgere i forløbet».")
-    period = forms.CharField(label="Periode", max_length=100, help_text="Fx «efter 12 måneder».")
-    documentation = forms.ChoiceField(
-        label="Dokumenteret ved", choices=[("", "Vælg")] + StoryResult.DOCUMENTATION_CHOICES
-    )
-
-
-PartnerFormSet = forms.formset_factory(PartnerForm, extra=3, max_num=10)
-ResultFormSet = forms.formset_factory(ResultForm, extra=3, max_num=10)
-
-
-class PracticeForm(GuardedForm):
-    problem = forms.CharField(
+class PracticeForm(StepForm):
+    problem = MarkdownRichTextField(
         label="Problem og formål",
-        widget=forms.Textarea,
         help_text="Hvilket problem ville I løse, og for hvem? Beskriv borgerne som gruppe, aldrig enkeltpersoner.",
         error_messages=_required("Beskriv problemet og formålet."),
-    )
-    practice = forms.CharField(
-        label="Det gjorde vi",
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Fortæl, hvad I gjorde, så et andet jobcenter kan gøre det samme. Skriv afsnit med en tom linje "
-        "imellem.",
-        error_messages=_required("Fortæl, hvad I gjorde."),
     )
     dose_start_hours = forms.DecimalField(
         label="Timer om ugen ved start",
@@ -144,15 +137,24 @@ class PracticeForm(GuardedForm):
     dose_progression = forms.CharField(label="Sådan blev det trappet op", widget=forms.Textarea, required=False)
     parallel_tracks = forms.CharField(label="Sideløbende indsatser", widget=forms.Textarea, required=False)
 
-
-class ResultsForm(GuardedForm):
-    results_summary = forms.CharField(label="Resultater i ord", widget=forms.Textarea, required=False)
-    success_factors = forms.CharField(label="Succesfaktorer", widget=forms.Textarea, required=False)
-    challenges = forms.CharField(label="Udfordringer", widget=forms.Textarea, required=False)
-    lessons = forms.CharField(label="Erfaringer og gode råd", widget=forms.Textarea, required=False)
+    class Meta:
+        model = StoryPage
+        fields = ["problem", "dose_start_hours", "dose_progression", "parallel_tracks"]
+        defer_required_on_fields = ["problem"]
 
 
-class ContactForm(GuardedForm):
+class ResultsForm(StepForm):
+    results_summary = MarkdownRichTextField(label="Resultater i ord", required=False)
+    success_factors = MarkdownRichTextField(label="Succesfaktorer", required=False)
+    challenges = MarkdownRichTextField(label="Udfordringer", required=False)
+    lessons = MarkdownRichTextField(label="Erfaringer og gode råd", required=False)
+
+    class Meta:
+        model = StoryPage
+        fields = ["results_summary", "success_factors", "challenges", "lessons"]
+
+
+class ContactForm(StepForm):
     contact_name = forms.CharField(
         label="Kontaktperson", max_length=120, error_messages=_required("Skriv navnet på en kontaktperson.")
     )
@@ -167,6 +169,68 @@ class ContactForm(GuardedForm):
         error_messages={**_required("Skriv en e-mailadresse."), "invalid": "Skriv en gyldig e-mailadresse."},
     )
     contact_phone = forms.CharField(label="Telefon", max_length=40, required=False)
+
+    class Meta:
+        model = StoryPage
+        fields = ["contact_name", "contact_role", "contact_email", "contact_phone"]
+        defer_required_on_fields = ["contact_name", "contact_role", "contact_email"]
+
+
+# --- Inline rows: partners and results ------------------------------------------------------------------------
+
+
+class RowForm(StepForm):
+    """One inline row."""
+
+
+class PartnerForm(RowForm):
+    kind = forms.ChoiceField(label="Type", choices=[("", "Vælg")] + StoryPartner.KIND_CHOICES)
+    name = forms.CharField(label="Navn", max_length=200, help_text="Virksomhed, forvaltning eller organisation.")
+    contribution = forms.CharField(label="Bidrag", max_length=300, required=False)
+
+    class Meta:
+        model = StoryPartner
+        fields = ["kind", "name", "contribution"]
+        defer_required_on_fields = ["kind", "name"]
+
+
+class ResultForm(RowForm):
+    figure = forms.CharField(label="Tal", max_length=30, help_text="Fx «25 %» eller «12 borgere».")
+    outcome = forms.CharField(label="Hvad", max_length=200, help_text="Fx «i job eller uddannelse».")
+    base = forms.CharField(label="Grundlag", max_length=200, help_text="Fx «af 40 borgere i forløbet».")
+    period = forms.CharField(label="Periode", max_length=100, help_text="Fx «efter 12 måneder».")
+    documentation = forms.ChoiceField(
+        label="Dokumenteret ved", choices=[("", "Vælg")] + StoryResult.DOCUMENTATION_CHOICES
+    )
+
+    class Meta:
+        model = StoryResult
+        fields = ["figure", "outcome", "base", "period", "documentation"]
+        defer_required_on_fields = ["figure", "outcome", "base", "period", "documentation"]
+
+
+class RowFormSet(BaseChildFormSet):
+    """Saved rows first (in their order), then three empty ones; an empty row is skipped."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "ORDER" in form.fields:  # rows keep their order; there is no drag and drop without JavaScript
+            form.fields["ORDER"].widget = forms.HiddenInput()
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Fjern rækken"
+
+
+def _rows(model, form):
+    return childformset_factory(
+        StoryPage, model, form=form, formset=RowFormSet, fields=form._meta.fields, extra=3, max_num=10, can_delete=True
+    )
+
+
+PartnerFormSet = _rows(StoryPartner, PartnerForm)
+ResultFormSet = _rows(StoryResult, ResultForm)
+
+
+# --- Uploads ----------------------------------------------------------------------------------------------------
 
 
 class UploadForm(GuardedForm):

@@ -1,22 +1,23 @@
-"""The guided submission on the public site: "Mine historier", the steps, and the review and submit step."""
+"""The guided submission on the public site: "Mine historier", the steps, and the review and submit step.
+
+Every step edits the draft story itself (see drafts.py); the page and its revisions are the only copy."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from stories import followup, privacy
 from stories.models import StoryPage, StorySubmission
-from stories.submission import steps, workflow
-from stories.submission.builder import answers_from_page, apply_answers, submissions_collection
-from stories.submission.forms import UploadForm
+from stories.submission import drafts, steps, workflow
+from stories.submission.blocks import ADDABLE, BLOCK_FORMS
+from stories.submission.forms import ConfirmForm
 
 
 def _contributor_jobcenter(request):
@@ -33,8 +34,9 @@ def _submission_for(request, public_id):
     return submission
 
 
-def _step_url(submission, step):
-    return reverse("stories:submission_step", args=[submission.public_id, step.slug])
+def _step_url(submission, step, query=None, anchor=None):
+    url = reverse("stories:submission_step", args=[submission.public_id, step.slug])
+    return url + (f"?{urlencode(query)}" if query else "") + (f"#{anchor}" if anchor else "")
 
 
 @login_required
@@ -42,7 +44,9 @@ def my_stories(request):
     jobcenters = list(workflow.contributor_jobcenters(request.user))
     if not jobcenters:
         return render(request, "stories/submission/not_contributor.html", status=403)
-    submissions = StorySubmission.objects.filter(jobcenter__in=jobcenters).select_related("page", "created_by")
+    submissions = StorySubmission.objects.filter(jobcenter__in=jobcenters).select_related(
+        "page", "page__latest_revision", "created_by"
+    )
     rows = [(submission, workflow.status_of(submission)) for submission in submissions]
     due = followup.due_for_review(StoryPage.objects.in_jobcenters(jobcenters))
     context = {"rows": rows, "jobcenters": jobcenters, "due_for_review": due}
@@ -78,17 +82,19 @@ def start(request):
 @login_required
 @require_POST
 def reopen(request, page_id):
-    """Correct a story the consultant sent back: the form is filled from the story as the consultant left it."""
+    """Correct a story (the consultant asked for changes, or its results need a follow-up): the form opens on the
+    story's newest saved version; nothing is copied or thrown away."""
     page = get_object_or_404(StoryPage, pk=page_id)
     submission = StorySubmission.objects.filter(page=page).first()
     if submission is None and workflow.contributes_to(request.user, page.get_parent()):
         # A story that came in another way (e.g. from the editors): its jobcenter may still correct it.
-        submission = StorySubmission(jobcenter=page.get_parent().specific, created_by=request.user, page=page)
+        submission = StorySubmission.objects.create(
+            jobcenter=page.get_parent().specific, created_by=request.user, page=page
+        )
     if submission is None or not workflow.can_work_on(request.user, submission):
         raise PermissionDenied("Du kan ikke rette denne historie.")
-    submission.data = answers_from_page(page)
-    submission.save()
-    return redirect(_step_url(submission, steps.STEPS[0]))
+    target = steps.get_step(request.POST.get("trin", "")) or steps.STEPS[0]
+    return redirect(_step_url(submission, target))
 
 
 @login_required
@@ -107,141 +113,128 @@ def step(request, public_id, slug):
         return redirect(_step_url(submission, steps.STEPS[0]))
     if current.slug == "indsend":
         return _review(request, submission, current)
-    uploads = _upload_form(request, submission) if current.slug == "kontakt" else None
-    if request.method == "POST":
-        submission.data[current.slug] = steps.raw_answers(request.POST)
-        submission.save(update_fields=["data", "updated_at"])
-        bound = steps.bind(current, submission.data[current.slug], posted=True)
-        uploads_ok = uploads is None or _save_uploads(request, submission, uploads)
-        if "gem" in request.POST:  # saved as typed, valid or not: finish it later
-            if uploads is not None and not uploads_ok:
-                return _render_step(request, submission, current, bound, uploads)
-            messages.success(request, "Kladden er gemt. Du kan fortsætte senere fra «Mine historier».")
-            return redirect("stories:my_stories")
-        going_back = "tilbage" in request.POST
-        if going_back or (steps.is_valid(bound) and uploads_ok):
-            target = steps.previous_step(current) if going_back else steps.next_step(current)
-            return redirect(_step_url(submission, target))
-    else:
-        bound = steps.bind(current, submission.step_data(current.slug))
-    return _render_step(request, submission, current, bound, uploads)
+    if request.method != "POST":
+        story = drafts.newest_version(submission, request.user)
+        add = request.GET.get("ny") if request.GET.get("ny") in ADDABLE else None
+        editor = steps.StepEditor(current, story, add_block=add)
+        return _render_step(request, submission, current, editor)
+    return _save(request, submission, current)
 
 
-def _render_step(request, submission, current, bound, uploads=None, **extra):
-    errors = [
-        {
-            "anchor": form[name].auto_id if name in form.fields else "indhold",
-            "label": form[name].label if name in form.fields else "",
-            "message": field_errors[0],
-        }
-        for form in _all_forms(bound, uploads)
-        if form.is_bound
-        for name, field_errors in form.errors.items()
-    ]
-    errors += [
-        {"anchor": "indhold", "label": "", "message": error}
-        for form in bound.values()
-        for error in getattr(form, "non_form_errors", list)()
-    ]
-    context = {
+def _save(request, submission, current):
+    button = request.POST.get("blok", "")
+    add = button[3:] if button.startswith("ny:") and button[3:] in ADDABLE else None
+    outcome = drafts.save_step(
+        submission, current, request.user, request.POST, request.FILES, move=None if add else button
+    )
+    submission = outcome.submission or submission
+    if outcome.locked:
+        notice = (
+            "Historien er låst, fordi en konsulent arbejder på den. Prøv igen senere; det, du skrev, står herunder."
+        )
+        return _render_step(request, submission, current, outcome.editor, status=409, notice=notice)
+    if outcome.conflict:
+        return _render_step(request, submission, current, outcome.editor, status=409, conflict=outcome.conflict)
+    if not outcome.saved:
+        return _render_step(request, submission, current, outcome.editor, status=400, files_lost=bool(request.FILES))
+    if "gem" in request.POST:
+        messages.success(request, "Kladden er gemt. Du kan fortsætte senere fra «Mine historier».")
+        return redirect("stories:my_stories")
+    if add:
+        return redirect(_step_url(submission, current, {"ny": add}, anchor="ny-blok"))
+    if button:
+        anchor = f"blok-{outcome.moved_to}" if outcome.moved_to is not None else "blokke"
+        return redirect(_step_url(submission, current, anchor=anchor))
+    if "tilbage" in request.POST:
+        return redirect(_step_url(submission, steps.previous_step(current)))
+    # "Gem og gå videre": saved as a draft either way; go on only when the step is complete.
+    story = drafts.newest_version(submission, request.user)
+    strict = steps.StepEditor(current, story, request.POST, documents=drafts.document_ids(story))
+    if strict.is_valid() and strict.check_blocks(deferred=False):
+        return redirect(_step_url(submission, steps.next_step(current)))
+    return _render_step(request, submission, current, strict, status=400, saved_incomplete=True)
+
+
+def _frame(submission, current):
+    """What every step's frame shows (step_base.html)."""
+    return {
         "submission": submission,
         "steps": steps.STEPS,
         "current": current,
         "step_number": steps.STEPS.index(current) + 1,
-        "forms": bound,
-        "uploads": uploads,
-        "uploaded": _uploaded(submission),
+    }
+
+
+def _step_error(submission, step, message):
+    """An error summary line for something found in another step (or the whole story), linking to that step."""
+    return {
+        "anchor": "indhold",
+        "label": f"Trinnet «{step.title}»" if step else "",
+        "message": message,
+        "url": _step_url(submission, step) if step else "",
+    }
+
+
+def _render_step(request, submission, current, editor, status=200, **extra):
+    story = editor.story
+    errors = [{"anchor": anchor, "label": label, "message": message} for anchor, label, message in editor.errors()]
+    errors += [_step_error(submission, step, message) for step, message in editor.extra_errors]
+    page = StoryPage.objects.filter(pk=submission.page_id).only("latest_revision").first()
+    context = {
+        **_frame(submission, current),
+        "editor": editor,
+        "block_types": [(kind, BLOCK_FORMS[kind].label) for kind in ADDABLE],
+        "revision": page.latest_revision_id if page else "",
+        "uploaded": {"image": story.image if story.image_id else None, "attachments": list(story.attachments.all())},
         "errors": errors,
         "has_errors": bool(errors),
         **extra,
     }
-    failed = context["has_errors"] or (request.method == "POST" and extra.get("invalid_step"))
-    return render(request, "stories/submission/step.html", context, status=400 if failed else 200)
-
-
-def _all_forms(bound, uploads):
-    for form in list(bound.values()) + ([uploads] if uploads else []):
-        yield from (form.forms if hasattr(form, "forms") else [form])
-
-
-def _upload_form(request, submission):
-    saved = submission.data.get("uploads", {})
-    return UploadForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={"image_alt": saved.get("image_alt", "")},
-        has_image=bool(saved.get("image")),
-        attachment_count=len(saved.get("attachments", [])),
-    )
-
-
-def _uploaded(submission):
-    saved = submission.data.get("uploads", {})
-    image = get_image_model().objects.filter(pk=saved.get("image")).first()
-    return {"image": image, "image_alt": saved.get("image_alt", ""), "attachments": saved.get("attachments", [])}
-
-
-def _save_uploads(request, submission, form):
-    """Store new files in the unpublished collection and apply removals; the answers are saved either way."""
-    saved = submission.data.setdefault("uploads", {"attachments": []})
-    removed = set(request.POST.getlist("fjern_bilag"))
-    saved["attachments"] = [row for row in saved.get("attachments", []) if str(row["document"]) not in removed]
-    if "fjern_billede" in request.POST:
-        saved["image"] = None
-    valid = form.is_valid()
-    if valid or "image_alt" not in form.errors:
-        saved["image_alt"] = form.data.get("image_alt", "").strip()
-    if valid:
-        collection = submissions_collection()
-        if form.cleaned_data.get("image"):
-            image = get_image_model().objects.create(
-                title=submission.title,
-                description=form.cleaned_data["image_alt"],
-                file=form.cleaned_data["image"],
-                collection=collection,
-                uploaded_by_user=request.user,
-            )
-            saved["image"] = image.pk
-        elif saved.get("image"):
-            get_image_model().objects.filter(pk=saved["image"]).update(description=form.cleaned_data["image_alt"])
-        if form.cleaned_data.get("attachment"):
-            document = get_document_model().objects.create(
-                title=form.cleaned_data["attachment_title"],
-                file=form.cleaned_data["attachment"],
-                collection=collection,
-                uploaded_by_user=request.user,
-            )
-            saved["attachments"].append({"document": document.pk, "title": document.title})
-    submission.save(update_fields=["data", "updated_at"])
-    return valid
+    return render(request, "stories/submission/step.html", context, status=status)
 
 
 def _review(request, submission, current):
-    cleaned, invalid_step = steps.cleaned_answers(submission)
-    preview = None
-    warnings = []
-    if cleaned:
-        preview = apply_answers(
-            StoryPage(live=False), cleaned, submission.data.get("uploads", {}), submission.jobcenter
-        )
-        warnings = privacy.warnings(preview)
-    posted = request.method == "POST"
-    bound = steps.bind(current, steps.raw_answers(request.POST) if posted else None, posted=posted)
+    story = drafts.newest_version(submission, request.user) if submission.page_id else None
+    incomplete = steps.incomplete_steps(story) if story else [(steps.STEPS[0], [])]
+    warnings = privacy.warnings(story) if story and not incomplete else []
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    errors = []
     if request.method == "POST" and "tilbage" in request.POST:
         return redirect(_step_url(submission, steps.previous_step(current)))
-    if request.method == "POST" and cleaned and steps.is_valid(bound):
+    if request.method == "POST" and not incomplete and form.is_valid():
         try:
             with transaction.atomic():
-                workflow.submit(submission.pk, request.user, present_at=bound["main"].cleaned_data.get("present_at"))
+                workflow.submit(submission.pk, request.user, present_at=form.cleaned_data.get("present_at"))
         except workflow.AlreadySubmitted:
             messages.info(request, "Historien er allerede indsendt og ligger hos den regionale konsulent.")
-        except workflow.Incomplete as incomplete:
-            return redirect(_step_url(submission, incomplete.step))
+        except workflow.Incomplete as incomplete_step:
+            return redirect(_step_url(submission, incomplete_step.step))
+        except ValidationError as error:  # refused by the story's own checks: shown here, never a server error
+            found = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+            for name, messages_ in found.items():
+                errors += [_step_error(submission, steps.STEP_OF_FIELD.get(name), message) for message in messages_]
         else:
             messages.success(
                 request, "Tak! Historien er modtaget. Den regionale konsulent læser den og giver jer besked."
             )
-        return redirect("stories:my_stories")
-    return _render_step(
-        request, submission, current, bound, preview=preview, warnings=warnings, invalid_step=invalid_step
-    )
+            return redirect("stories:my_stories")
+        if not errors:
+            return redirect("stories:my_stories")
+    if form.is_bound:
+        errors += [
+            {"anchor": form[name].auto_id, "label": form[name].label, "message": field_errors[0]}
+            for name, field_errors in form.errors.items()
+            if name in form.fields
+        ]
+    context = {
+        **_frame(submission, current),
+        "confirm": form,
+        "preview": story,
+        "incomplete": incomplete,
+        "invalid_step": incomplete[0][0] if incomplete else None,
+        "warnings": warnings,
+        "errors": errors,
+        "has_errors": bool(errors),
+    }
+    failed = bool(errors) or (request.method == "POST" and bool(incomplete))
+    return render(request, "stories/submission/review.html", context, status=400 if failed else 200)

@@ -4,14 +4,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.edit_page import EditPageAction
 from wagtail.models import WorkflowState
 
 from portal.events.models import StoryCandidate
 from portal.roles.models import RoleGroup
 from portal.taxonomy.models import JobcenterPage
-from stories.models import StoryPage, StorySubmission
-from stories.submission.builder import apply_answers
-from stories.submission.steps import cleaned_answers
+from stories.models import StorySubmission
+from stories.submission.steps import STEPS, incomplete_steps
 
 
 def contributor_jobcenters(user):
@@ -49,27 +49,28 @@ class Incomplete(Exception):
 
 @transaction.atomic
 def submit(submission_id, user, present_at=None):
-    """Create or update the draft story and start (or resume) the region's review, and offer the story to an event
-    whose call is open (`present_at`). Safe to call twice."""
+    """Send the draft story's newest version into the region's review (start the workflow, or resume it after
+    "changes requested"), and offer the story to an event whose call is open (`present_at`). Safe to call twice.
+
+    The story is checked in full first (`full_clean`, so the model's personal-data guard too): a ValidationError
+    is raised and nothing is changed when it fails."""
     submission = StorySubmission.objects.select_for_update().get(pk=submission_id)
-    page = submission.page.specific if submission.page_id else None
-    if page and in_review(page):
+    if not submission.page_id:
+        raise Incomplete(STEPS[0])
+    page = submission.page.specific
+    if in_review(page):
         raise AlreadySubmitted
-    cleaned, invalid_step = cleaned_answers(submission)
-    if invalid_step:
-        raise Incomplete(invalid_step)
-    uploads = submission.data.get("uploads", {})
-    if page is None:
-        page = apply_answers(StoryPage(live=False, owner=user), cleaned, uploads, submission.jobcenter)
-        submission.jobcenter.add_child(instance=page)
-    else:
-        page = apply_answers(page.get_latest_revision_as_object(), cleaned, uploads, submission.jobcenter)
-        if page.live:
-            page.last_reviewed = timezone.localdate()  # updated results count as a review once published
-    revision = page.save_revision(user=user, log_action=True)
-    submission.page = page
+    story = page.get_latest_revision_as_object()
+    incomplete = incomplete_steps(story)
+    if incomplete:
+        raise Incomplete(incomplete[0][0])
+    if story.live:
+        story.last_reviewed = timezone.localdate()  # updated results count as a review once published
+    action = EditPageAction(story, user=user, clean=True)
+    action.execute()
     submission.submitted_at = timezone.now()
-    submission.save(update_fields=["page", "submitted_at", "updated_at"])
+    submission.save(update_fields=["submitted_at", "updated_at"])
+    page = StorySubmission.objects.get(pk=submission.pk).page.specific
     state = page.current_workflow_state
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
@@ -80,7 +81,7 @@ def submit(submission_id, user, present_at=None):
         workflow.start(page, user)
     if present_at is not None:
         StoryCandidate.objects.get_or_create(event=present_at, story=page, defaults={"offered_by": user})
-    return page, revision
+    return page, action.revision
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Status:
     code: str
     label: str
     comment: str = ""
+    corrections_saved: object = None  # when the contributor saved corrections after "changes requested"
 
 
 def status_of(submission):
@@ -97,7 +99,11 @@ def status_of(submission):
     state = page.current_workflow_state
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         task_state = state.current_task_state
-        return Status("changes", "Ændringer ønsket", task_state.comment if task_state else "")
+        status = Status("changes", "Ændringer ønsket", task_state.comment if task_state else "")
+        asked = task_state.finished_at if task_state else None
+        if asked and page.latest_revision and page.latest_revision.created_at > asked:
+            status.corrections_saved = page.latest_revision.created_at
+        return status
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         touched = page.locked or (page.latest_revision and page.latest_revision.user_id != state.requested_by_id)
         return Status("review", "Under behandling") if touched else Status("received", "Modtaget")

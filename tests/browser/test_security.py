@@ -71,7 +71,7 @@ def test_script_typed_into_every_field_of_a_submission_never_runs(page, demo_sit
         "om": ["title", "summary", "tags"],
         "indsats": [
             "problem",
-            "practice",
+            "blok-0-text",
             "dose_progression",
             "parallel_tracks",
             "partner-0-name",

@@ -93,7 +93,15 @@ def test_an_invalid_step_shows_a_danish_error_summary_and_keeps_what_was_typed(c
     assert "Vælg mindst én målgruppe." in html
     assert "Et resumé, der ikke må tabes." in html
     submission.refresh_from_db()
-    assert submission.data["om"]["summary"] == ["Et resumé, der ikke må tabes."]
+    assert submission.page is None  # without a title nothing can be stored; what was typed is on the page
+
+    # With a title the step is saved as a draft (the story itself), missing fields and all, and still shows them.
+    response = contributor.post(
+        step_url(submission, "om"), {"title": "Et udkast", "summary": "Et resumé, der ikke må tabes.", "naeste": "1"}
+    )
+    assert response.status_code == 400 and "Vælg mindst én målgruppe." in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.page.get_latest_revision_as_object().summary == "Et resumé, der ikke må tabes."
 
 
 def test_the_review_step_sends_back_to_an_unfinished_step(contributor, tree):
@@ -103,7 +111,7 @@ def test_the_review_step_sends_back_to_an_unfinished_step(contributor, tree):
     assert "Historien er ikke færdig" in html
     response = submit(contributor, submission)
     assert response.status_code == 400
-    assert not StoryPage.objects.exists()
+    assert not WorkflowState.objects.exists()  # the draft story exists, but nothing is sent for review
 
 
 def test_submitting_requires_confirming_that_no_citizen_can_be_identified(contributor, tree):
@@ -112,7 +120,7 @@ def test_submitting_requires_confirming_that_no_citizen_can_be_identified(contri
     response = contributor.post(step_url(submission, "indsend"), {})
     assert response.status_code == 400
     assert "Bekræft, at historien ikke kan identificere en borger." in response.content.decode()
-    assert not StoryPage.objects.exists()
+    assert not WorkflowState.objects.exists()
 
 
 def test_someone_who_is_not_a_contributor_is_told_how_to_get_access(client, roles):

@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from stories.models import StoryPage
-from tests.submission.helpers import ANSWERS, fill_in, start_submission, step_url, submit
+from tests.submission.helpers import ANSWERS, current_revision, fill_in, start_submission, step_url, submit
 
 pytestmark = pytest.mark.django_db
 CPR = "010190-1234"
@@ -22,7 +22,7 @@ def contributor(client, roles):
 
 
 def _post_step(client, submission, tree, slug, **changes):
-    data = {**ANSWERS[slug], **changes}
+    data = {**ANSWERS[slug], "revision": current_revision(submission), **changes}
     if slug == "om":
         data.setdefault("target_groups", [tree.aktivitetsparate.pk])
     return client.post(step_url(submission, slug), data)
@@ -34,7 +34,7 @@ def _post_step(client, submission, tree, slug, **changes):
         ("om", "title"),
         ("om", "summary"),
         ("om", "tags"),
-        ("indsats", "practice"),
+        ("indsats", "blok-0-text"),
         ("indsats", "partner-0-contribution"),
         ("resultater", "lessons"),
         ("resultater", "resultat-0-base"),
@@ -86,10 +86,16 @@ def _jpeg_with_metadata():
 
 def test_an_uploaded_image_loses_its_metadata_and_gets_a_clean_name(contributor, tree):
     submission = start_submission(contributor)
+    _post_step(contributor, submission, tree, "om")  # the story exists once it has a title
     upload = SimpleUploadedFile("Billede fra ærø.JPG", _jpeg_with_metadata(), content_type="image/jpeg")
     response = contributor.post(
         step_url(submission, "kontakt"),
-        {**ANSWERS["kontakt"], "image": upload, "image_alt": "En bænk i et værksted"},
+        {
+            **ANSWERS["kontakt"],
+            "revision": current_revision(submission),
+            "image": upload,
+            "image_alt": "En bænk i et værksted",
+        },
     )
     assert response.status_code == 302
     image = get_image_model().objects.get()
@@ -126,7 +132,7 @@ def test_a_text_file_posing_as_an_image_is_refused(contributor, tree):
 
 def test_the_review_step_warns_of_likely_identifying_details_before_submitting(contributor, tree):
     submission = start_submission(contributor)
-    fill_in(contributor, submission, tree, {"indsats": {"practice": "Mette Hansen havde angst, men kom i gang."}})
+    fill_in(contributor, submission, tree, {"indsats": {"blok-0-text": "Mette Hansen havde angst, men kom i gang."}})
     html = contributor.get(step_url(submission, "indsend")).content.decode()
     assert "Tjek for personoplysninger" in html and "Mette Hansen" in html
     submit(contributor, submission)

@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 
 from portal.roles.forms import QUALITY_CRITERIA
 from stories.models import StoryPage, StorySubmission
-from tests.submission.helpers import fill_in, start_submission, step_url, submit, submitted_story
+from tests.submission.helpers import fill_in, open_step, start_submission, step_url, submit, submitted_story
 
 pytestmark = pytest.mark.django_db
 CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
@@ -67,7 +67,7 @@ def test_approving_without_the_checklist_is_refused(client, roles, submitted):
 def test_the_approve_dialog_shows_the_personal_data_warnings(client, roles, tree, django_capture_on_commit_callbacks):
     client.force_login(roles["varde_contributor"])
     submission = start_submission(client)
-    fill_in(client, submission, tree, {"indsats": {"practice": "Mette Hansen havde angst, men kom i gang."}})
+    fill_in(client, submission, tree, {"indsats": {"blok-0-text": "Mette Hansen havde angst, men kom i gang."}})
     submit(client, submission)
     client.force_login(roles["syd_consultant"])
     html = client.get(action_url(StoryPage.objects.get(), "approve")).json()["html"]
@@ -95,10 +95,7 @@ def test_changes_requested_reach_the_contributor_who_corrects_and_resubmits(
     assert 'value="Mikroaktivering i Varde: to timer om ugen"' in form
     client.post(
         step_url(submission, "resultater"),
-        {
-            **{key: value[0] for key, value in submission.data["resultater"].items()},
-            "results_summary": "Målt ved opfølgning efter 12 måneder.",
-        },
+        {**open_step(client, submission, "resultater"), "results_summary": "Målt ved opfølgning efter 12 måneder."},
     )
     submit(client, submission)
     assert StoryPage.objects.count() == 1
@@ -139,14 +136,13 @@ def test_an_attachment_is_private_until_its_story_is_published(client, roles, tr
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.documents import get_document_model
 
-    from tests.submission.helpers import ANSWERS
-
     client.force_login(roles["varde_contributor"])
     submission = start_submission(client)
     fill_in(client, submission, tree)
     pdf = SimpleUploadedFile("evaluering.pdf", b"%PDF-1.4 evaluering", content_type="application/pdf")
     client.post(
-        step_url(submission, "kontakt"), {**ANSWERS["kontakt"], "attachment": pdf, "attachment_title": "Evaluering"}
+        step_url(submission, "kontakt"),
+        {**open_step(client, submission, "kontakt"), "attachment": pdf, "attachment_title": "Evaluering"},
     )
     submit(client, submission)
     document = get_document_model().objects.get()

@@ -15,7 +15,9 @@ def breadcrumbs(context, page, extra=None):
 
 @register.filter
 def period(story):
-    """'marts 2024 – i gang' / 'januar 2019 – juni 2021'."""
+    """'marts 2024 – i gang' / 'januar 2019 – juni 2021' (empty for a draft without a start date)."""
+    if not story.period_start:
+        return ""
     start = formats.date_format(story.period_start, "F Y")
     end = formats.date_format(story.period_end, "F Y") if story.period_end else ""
     if story.status == "ongoing":
