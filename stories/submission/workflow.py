@@ -101,8 +101,11 @@ def status_of(submission):
         task_state = state.current_task_state
         status = Status("changes", "Ændringer ønsket", task_state.comment if task_state else "")
         asked = task_state.finished_at if task_state else None
-        if asked and page.latest_revision and page.latest_revision.created_at > asked:
-            status.corrections_saved = page.latest_revision.created_at
+        latest = page.latest_revision
+        # Only the jobcenter's own saves count as corrections: a consultant who edits the story after asking for
+        # changes has not corrected anything on the contributor's behalf.
+        if asked and latest and latest.created_at > asked and latest.user_id != task_state.finished_by_id:
+            status.corrections_saved = latest.created_at
         return status
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         touched = page.locked or (page.latest_revision and page.latest_revision.user_id != state.requested_by_id)

@@ -95,6 +95,17 @@ def test_a_correction_saved_for_later_is_what_reopening_shows(client, sent_back)
     assert story.get_latest_revision_as_object().summary == "Rettet resumé efter konsulentens ønske."
 
 
+def test_the_consultants_own_edit_is_not_called_the_contributors_corrections(client, sent_back, roles):
+    submission, _image = sent_back
+    story = StoryPage.objects.get().get_latest_revision_as_object()
+    story.summary = "Konsulenten rettede et komma."
+    story.save_revision(user=roles["syd_consultant"])
+
+    listing = client.get(reverse("stories:my_stories")).content.decode()
+    assert "Ændringer ønsket" in listing
+    assert "Dine rettelser blev gemt" not in listing
+
+
 def test_rich_text_block_order_and_an_image_survive_a_correction_through_the_form(client, sent_back, tree):
     submission, image = sent_back
     before = StoryPage.objects.get().get_latest_revision_as_object()
