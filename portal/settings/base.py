@@ -129,6 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction begins, so select_for_update-style sections (submitting a story)
     # serialise on SQLite as they do on PostgreSQL.
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # A writer waits up to 20 s for another's lock (Django's default is 5 s), so a colleague's slow upload delays a
+    # save instead of failing it with "database is locked".
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
