@@ -48,6 +48,15 @@ ENDINGS = (
     "ernes",
 )
 
+# Prepositions, pronouns and prefixes that are listed words but begin derivations far more often than compounds
+# ("for" + "puffe", "ind" + "vindingens", "tele" + "vise"): never parts. Words that begin with them and are listed
+# themselves (forløb, indsats, modtager) are whole words anyway.
+NOT_PARTS = frozenset({
+    "af", "bag", "bi", "den", "der", "det", "efter", "for", "fore", "fra", "gen", "gennem", "han", "hen", "her",
+    "hun", "hvor", "imod", "ind", "med", "mellem", "mis", "mod", "nogen", "om", "op", "over", "på", "sam", "samt",
+    "sig", "sin", "sit", "som", "tele", "til", "ud", "uden", "under", "van", "ved",
+})  # fmt: skip
+
 
 @cache
 def parts_list() -> dict[str, float]:
@@ -56,7 +65,7 @@ def parts_list() -> dict[str, float]:
     with DATA.open(encoding="utf-8") as lines:
         for line in lines:
             word, _, zipf = line.rstrip("\n").partition("\t")
-            if word and not word.startswith("#"):
+            if word and not word.startswith("#") and word not in NOT_PARTS:
                 table[word] = float(zipf or 0)
     return table
 
