@@ -1,16 +1,24 @@
 """The Danish compound splitter, synonym lists and query expansion, whatever they are given (Hypothesis)."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from portal.search import limits
 from portal.search.danish.compounds import MAX_PARTS, MIN_PART, parts_list, split, split_all
+from portal.search.engines.database_text import fts5_expression
+from portal.search.engines.opensearch import text_query
 from portal.search.expansion import expand
 from portal.search.models import SynonymGroup, synonym_entries
 from portal.search.parsing import Alternative, parse_query
 from portal.search.text import WORD
+from tests.search.test_parsing import parsed_or_refused, texts
+
+seed = importlib.import_module("portal.search.migrations.0003_seed_synonyms")
 
 LISTED = sorted(word for word in parts_list() if len(word) <= 14)
 LINKS = st.sampled_from(["", "s", "e"])
@@ -116,3 +124,32 @@ def test_expansion_adds_parts_and_synonyms_as_alternatives():
         Alternative(("kontanthjælpsmodtagere",)),
         Alternative(("kontanthjælp", "modtagere")),
     )
+
+
+query_texts = st.one_of(
+    texts,
+    st.lists(
+        st.sampled_from(
+            ["kontanthjælpsmodtagere", "sygedagpenge", "psykiske", "lidelser", "LAB-loven", "arbejdsløse", "ledig",
+             '"psykisk sygdom"', "fgu", "unge", "jobrehabiliteringsprojekt", "og"]
+        ),
+        max_size=12,
+    ).map(" ".join),
+)  # fmt: skip
+
+
+@pytest.mark.django_db
+@given(query_texts)
+def test_expansion_keeps_every_typed_word_and_stays_within_the_limits(text):
+    seed.seed(apps, None)
+    query = parsed_or_refused(text)
+    if query is None:
+        return
+    expanded = expand(query)
+    assert set(query.words()) <= {word for term in expanded.terms for word in term.typed.words}
+    assert len(expanded.terms) <= len(query.terms)
+    for term in expanded.terms:
+        assert 1 <= len(term.alternatives) <= limits.MAX_ALTERNATIVES
+        assert all(alt.words for alt in term.alternatives)
+    fts5_expression(expanded)  # every engine can render it
+    text_query(expanded).to_dict()
