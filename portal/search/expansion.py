@@ -41,7 +41,12 @@ def _with_synonyms(terms: tuple[Term, ...]) -> list[Term]:
                 i += size
                 break
         else:
-            result.append(terms[i])
+            term = terms[i]
+            if len(term.alternatives) == 1 and term.typed.phrase:  # a quoted expression: its synonyms too
+                typed = term.typed.words
+                found = synonyms.synonyms(typed)
+                term = term.widened(_alternative(e) for e in found if synonyms.key(e) != synonyms.key(typed))
+            result.append(term)
             i += 1
     return result
 

@@ -107,6 +107,7 @@ def test_arbejdsloese_finds_ledige_through_the_curated_synonyms(stories, seeded)
 
 def test_an_expression_of_several_words_finds_its_synonym(stories, seeded):
     assert found("q=psykiske+lidelser") == {stories["psykisk"]}
+    assert found('q="psykiske+lidelser"') == {stories["psykisk"]}
 
 
 def test_a_synonym_added_in_the_admin_counts_from_the_next_search(stories, admin_client):
