@@ -1,9 +1,14 @@
-"""A curated starting list of synonym groups for employment work; editors extend it under Snippets > Synonymer."""
+"""A curated starting list of synonym groups for employment work; editors extend it under Synonymer in the admin.
+
+Written by hand for this portal; the LibreOffice Danish thesaurus (mythes-da) was consulted for the general words
+(ledig, arbejdsløs, arbejdsledig, langtidsarbejdsløs) but nothing was copied from it wholesale: its groups are
+general language (ledig also means vacant and available) and would widen searches the wrong way.
+"""
 
 from django.db import migrations
 
 GROUPS = {
-    "Ledige": ["ledig", "arbejdsløs", "langtidsledig", "jobsøgende"],
+    "Ledige": ["ledig", "arbejdsløs", "arbejdsledig", "langtidsledig", "langtidsarbejdsløs", "jobsøgende"],
     "Kontanthjælp": ["kontanthjælpsmodtager", "kontanthjælp", "modtager af kontanthjælp"],
     "Dagpenge": ["dagpengemodtager", "dagpenge", "forsikret ledig"],
     "Sygedagpenge": ["sygedagpengemodtager", "sygedagpenge", "sygemeldt", "sygemelding"],
