@@ -1,6 +1,6 @@
 """Write portal/search/danish/data/compound_parts.tsv from hunspell-da and wordfreq (build time only).
 
-    apt-get install -y hunspell-da && pip install 'wordfreq>=3.1,<4'
+    apt-get install -y hunspell-da && pip install -e '.[lexicon]'    (wordfreq)
     python manage.py build_compound_parts
 
 Keeps hunspell-da's lower-case Danish stems of at least three letters that wordfreq knows in Danish, each with its
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         try:
             import wordfreq
         except ImportError as missing:
-            raise CommandError("wordfreq mangler: pip install 'wordfreq>=3.1,<4'") from missing
+            raise CommandError("wordfreq mangler: pip install -e '.[lexicon]'") from missing
         path = Path(dictionary)
         if not path.exists():
             raise CommandError(f"{path} findes ikke: apt-get install -y hunspell-da")
