@@ -128,3 +128,12 @@ def test_a_refused_synonym_group_is_not_stored(admin_client, db):
     assert response.status_code == 200
     assert "mindst to forskellige" in response.content.decode()
     assert SynonymGroup.objects.count() == before
+
+
+def test_editors_find_the_synonyms_in_the_admin_menu(admin_client, seeded):
+    menu = admin_client.get("/admin/").content.decode()
+    assert "/admin/snippets/portal_search/synonymgroup/" in menu and "Synonymer" in menu
+    listing = admin_client.get("/admin/snippets/portal_search/synonymgroup/?q=ledig").content.decode()
+    assert "Ledige" in listing
+    form = admin_client.get("/admin/snippets/portal_search/synonymgroup/add/").content.decode()
+    assert "Ét ord eller udtryk pr. linje" in form
