@@ -8,3 +8,4 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from portal.search import indexing  # noqa: F401  (connects the signal handlers)
+        from portal.search.danish import synonyms  # noqa: F401  (forgets the synonyms when a group changes)

@@ -11,7 +11,8 @@ from wagtail.models import Page
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
-from portal.search.text import stemmed_text
+from portal.search.danish.compounds import split_all
+from portal.search.text import stemmed_text, words
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 from stories.models import StoryPage
 
@@ -43,6 +44,12 @@ class SearchDocument:
     @property
     def stems(self) -> str:
         return stemmed_text(self.title, self.summary, self.body)
+
+    @property
+    def parts(self) -> str:
+        """The parts of the compounds in the text, as they appear in it (portal/search/danish/compounds.py):
+        "sygedagpengemodtagere" gives "syge dagpenge modtagere", so each part finds the whole."""
+        return " ".join(split_all(words(f"{self.title} {self.summary} {self.body}")))
 
 
 def _text(*parts) -> str:

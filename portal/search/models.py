@@ -14,6 +14,11 @@ class SearchEntry(index.Indexed, models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     stems = models.TextField(blank=True, help_text="Danish stems of all the text, so 'misbrug' finds 'misbrugere'.")
+    parts = models.TextField(
+        blank=True,
+        help_text="Danish stems of the parts of the text's compound words, so 'dagpenge' finds "
+        "'sygedagpengemodtagere'.",
+    )
     url = models.CharField(max_length=500)
     published_at = models.DateTimeField(null=True, db_index=True)
     display = models.JSONField(default=dict, help_text="What a result shows: jobcenter, evidence, target groups.")
@@ -23,6 +28,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.SearchField("stems"),
+        index.SearchField("parts"),
         index.AutocompleteField("title"),
     ]
 
@@ -45,3 +51,55 @@ class SearchFacetValue(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+MAX_SYNONYMS = 20  # words or expressions in one group
+MAX_SYNONYM_WORDS = 6  # words in one expression ("lov om en aktiv beskæftigelsesindsats" has five)
+
+
+def synonym_entries(text: str) -> list[str]:
+    """The group's words and expressions, one per line or separated by commas, cleaned and lower case (each once)."""
+    from portal.search.parsing import clean
+    from portal.search.text import words
+
+    entries = (" ".join(words(clean(item))) for line in (text or "").splitlines() for item in line.split(","))
+    return list(dict.fromkeys(entry for entry in entries if entry))
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to a practitioner: a search for one of them also finds the others (applied when
+    searching, on every engine, so a change counts from the next search; see portal/search/danish/synonyms.py)."""
+
+    name = models.CharField("navn", max_length=100, help_text="Et kort navn til listen, fx »Ledige«.")
+    words = models.TextField(
+        "ord og udtryk",
+        help_text="Ét ord eller udtryk pr. linje (eller adskilt med komma). En søgning på ét af dem finder også "
+        "de andre. Skriv grundformen; bøjninger findes af sig selv.",
+    )
+
+    class Meta:
+        verbose_name = "synonymgruppe"
+        verbose_name_plural = "synonymer"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from portal.search import limits
+
+        entries = synonym_entries(self.words)
+        if len(entries) < 2:
+            raise ValidationError({"words": "Skriv mindst to forskellige ord eller udtryk."})
+        if len(entries) > MAX_SYNONYMS:
+            raise ValidationError({"words": f"En gruppe må højst have {MAX_SYNONYMS} ord eller udtryk."})
+        for entry in entries:
+            if len(entry.split()) > MAX_SYNONYM_WORDS:
+                raise ValidationError({"words": f"»{entry}« er for langt: højst {MAX_SYNONYM_WORDS} ord pr. udtryk."})
+            if any(len(word) > limits.MAX_WORD_CHARS for word in entry.split()):
+                raise ValidationError(
+                    {"words": f"Et ord i »{entry[:60]}« er for langt: højst {limits.MAX_WORD_CHARS} tegn."}
+                )
+        self.words = "\n".join(entries)

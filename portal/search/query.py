@@ -13,6 +13,7 @@ from django.http import QueryDict
 
 from portal.search import limits
 from portal.search.documents import FACET_LABELS, FACETS
+from portal.search.expansion import expand
 from portal.search.parsing import ParsedQuery, clean, parse_query
 
 PAGE_SIZE = 10
@@ -36,11 +37,11 @@ class SearchParams:
     sort: str = "relevans"
     page: int = 1
     page_size: int = PAGE_SIZE
-    query: ParsedQuery | None = None  # parsed from q unless given (an expanded query, say)
+    query: ParsedQuery | None = None  # parsed from q and expanded (synonyms, compound parts) unless given
 
     def __post_init__(self):
         if self.query is None:
-            object.__setattr__(self, "query", parse_query(self.q))
+            object.__setattr__(self, "query", expand(parse_query(self.q)))
 
     @classmethod
     def from_querydict(cls, data: QueryDict, known: dict[str, dict] | None = None) -> "SearchParams":

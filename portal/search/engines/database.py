@@ -14,7 +14,7 @@ from portal.search.engines.database_text import suggestions, text_match
 from portal.search.models import SearchEntry, SearchFacetValue
 from portal.search.parsing import prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
-from portal.search.text import highlight
+from portal.search.text import highlight, stemmed_text
 
 
 def batched(iterable, size):
@@ -100,6 +100,7 @@ class DatabaseEngine:
             "summary": doc.summary,
             "body": doc.body,
             "stems": doc.stems,
+            "parts": stemmed_text(doc.parts),
             "url": doc.url or "",
             "published_at": doc.published_at,
             "display": doc.display,

@@ -23,7 +23,8 @@ from portal.search.documents import FACETS, SearchDocument
 from portal.search.parsing import Alternative, ParsedQuery, prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
 
-TEXT_FIELDS = ["title^3", "summary^2", "body"]
+# `parts`: the parts of the text's compound words, split in Python by the same function the database engine uses.
+TEXT_FIELDS = ["title^3", "summary^2", "body", "parts"]
 
 
 # Suggestions while typing: words cut into their beginnings at index time ("mik", "mikr", ...).
@@ -44,6 +45,7 @@ def mapping() -> Mapping:
     )
     m.field("summary", Text(analyzer="danish"))
     m.field("body", Text(analyzer="danish"))
+    m.field("parts", Text(analyzer="danish"))
     m.field("url", Keyword(index=False))
     m.field("published_at", Date())
     for facet in FACETS:
@@ -70,6 +72,7 @@ def source(doc: SearchDocument) -> dict:
         "title": doc.title,
         "summary": doc.summary,
         "body": doc.body,
+        "parts": doc.parts,
         "url": doc.url,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
         "display": doc.display,

@@ -1,0 +1,139 @@
+"""Compound words and synonyms, on both engines, through the one search contract (portal/search/expansion.py).
+
+Each test runs once per engine (the `engine` fixture): the same stories, the same parts and synonyms, the same hits.
+"""
+
+import importlib
+import io
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.http import QueryDict
+
+from portal.search.models import SynonymGroup
+from portal.search.query import SearchParams
+from tests import factories as f
+
+seed = importlib.import_module("portal.search.migrations.0003_seed_synonyms")
+
+
+def found(querystring):
+    from portal.search.engines import get_engine
+
+    params = SearchParams.from_querydict(QueryDict(querystring))
+    return {hit.page_id for hit in get_engine().search(params).hits}
+
+
+@pytest.fixture
+def stories(tree, engine):
+    """Stories that use the field's compounds and words, plus one that uses none of them."""
+    t = tree
+    pages = {
+        "holstebro": f.StoryPageFactory(
+            parent=t.varde,
+            title="Sygedagpengemodtagere tilbage på arbejdspladsen",
+            summary="Gradvis tilbagevenden med en fast kontaktperson.",
+            period_start=date(2019, 1, 1),
+        ),
+        "kontant": f.StoryPageFactory(
+            parent=t.odense,
+            title="Små job til kontanthjælpsmodtagere",
+            summary="Få timer om ugen som første skridt.",
+            period_start=date(2018, 1, 1),
+        ),
+        "herning": f.StoryPageFactory(
+            parent=t.aalborg,
+            title="Et jobrehabiliteringsprojekt med mentor",
+            summary="Tværfagligt team og en plan for hver borger.",
+            period_start=date(2020, 1, 1),
+        ),
+        "modtager": f.StoryPageFactory(
+            parent=t.varde,
+            title="Borgere der modtager kontanthjælp",
+            summary="Hjemmebesøg og samtaler om hverdagen.",
+            period_start=date(2017, 1, 1),
+        ),
+        "ledige": f.StoryPageFactory(
+            parent=t.odense,
+            title="Ledige over 50 finder vej",
+            summary="Netværk og opkvalificering.",
+            period_start=date(2016, 1, 1),
+        ),
+        "psykisk": f.StoryPageFactory(
+            parent=t.aalborg,
+            title="Borgere med psykisk sygdom",
+            summary="Støtte i job med en fast kontaktperson.",
+            period_start=date(2021, 1, 1),
+        ),
+        "other": f.StoryPageFactory(
+            parent=t.varde,
+            title="Kaffe og morgenmad",
+            summary="Et tilbud om morgenen i caféen.",
+            period_start=date(2015, 1, 1),
+        ),
+    }
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    return {name: page.pk for name, page in pages.items()}
+
+
+@pytest.fixture
+def seeded(db):
+    """The curated synonym list as the data migration writes it (a transactional test may have emptied it)."""
+    seed.seed(apps, None)
+
+
+def test_a_part_finds_the_compound(stories):
+    assert stories["holstebro"] in found("q=sygedagpenge")
+    assert stories["holstebro"] in found("q=dagpenge")
+    assert stories["kontant"] in found("q=kontanthjælp")
+    assert stories["herning"] in found("q=rehabilitering")
+    assert stories["herning"] in found("q=jobrehabilitering")
+
+
+def test_a_part_finds_nothing_unrelated(stories):
+    assert found("q=dagpenge") == {stories["holstebro"]}
+    assert found("q=rehabilitering") == {stories["herning"]}
+
+
+def test_the_compound_finds_texts_that_use_its_parts(stories):
+    assert found("q=kontanthjælpsmodtager") == {stories["kontant"], stories["modtager"]}
+
+
+def test_arbejdsloese_finds_ledige_through_the_curated_synonyms(stories, seeded):
+    assert found("q=arbejdsløse") == {stories["ledige"]}
+
+
+def test_an_expression_of_several_words_finds_its_synonym(stories, seeded):
+    assert found("q=psykiske+lidelser") == {stories["psykisk"]}
+    assert found('q="psykiske+lidelser"') == {stories["psykisk"]}
+
+
+def test_a_synonym_added_in_the_admin_counts_from_the_next_search(stories, admin_client):
+    assert found("q=frokostordning") == set()
+    response = admin_client.post(
+        "/admin/snippets/portal_search/synonymgroup/add/",
+        {"name": "Morgenmad", "words": "Frokostordning, morgenmad"},
+    )
+    assert response.status_code == 302
+    assert found("q=frokostordning") == {stories["other"]}
+
+
+def test_a_refused_synonym_group_is_not_stored(admin_client, db):
+    before = SynonymGroup.objects.count()
+    response = admin_client.post(
+        "/admin/snippets/portal_search/synonymgroup/add/", {"name": "Kun ét ord", "words": "ledig, Ledig"}
+    )
+    assert response.status_code == 200
+    assert "mindst to forskellige" in response.content.decode()
+    assert SynonymGroup.objects.count() == before
+
+
+def test_editors_find_the_synonyms_in_the_admin_menu(admin_client, seeded):
+    menu = admin_client.get("/admin/").content.decode()
+    assert "/admin/snippets/portal_search/synonymgroup/" in menu and "Synonymer" in menu
+    listing = admin_client.get("/admin/snippets/portal_search/synonymgroup/?q=ledig").content.decode()
+    assert "Ledige" in listing
+    form = admin_client.get("/admin/snippets/portal_search/synonymgroup/add/").content.decode()
+    assert "Ét ord eller udtryk pr. linje" in form
