@@ -2,7 +2,7 @@
 retry with the words spelled as the index spells them, then the best matches for most of the words.
 
 Extra cost, only for a search that finds nothing: one stem lookup and at most MAX_CORRECTIONS indexed vocabulary
-lookups, one retried search, and for several words at most 1 + MAX_WORDS counts and one search.
+lookups, one retried search, and for several words at most twice MAX_WORDS counts and one search.
 """
 
 from dataclasses import replace
@@ -37,31 +37,26 @@ def _described(term) -> str:
 
 
 def _most_words(engine, params: SearchParams, query: ParsedQuery) -> SearchResults | None:
-    """For several words that find nothing together: the results of the most words that find something together.
-    Words that nothing indexed can match are left out first; then each remaining word in turn (one count each),
-    keeping the leaving-out that finds the most."""
+    """For several words that find nothing together: the results of the most of them that find something together.
+    Words that nothing indexed can match go first, then one count per remaining word, then the rarest word at a time
+    (it narrows the most) until the rest find something: at most twice MAX_WORDS counts and one search."""
     if len(query.terms) < 2:
         return None
     found = vocabulary.known(query.words())
     kept = [t for t in query.terms if any(all(w in found for w in alt.words) for alt in t.alternatives)]
-    left_out = [t for t in query.terms if t not in kept]
 
     def narrowed(terms) -> SearchParams:
         return replace(params, query=ParsedQuery(tuple(terms)))
 
-    best = None
-    if kept and left_out and engine.count(narrowed(kept)):
-        best = (kept, left_out)
-    elif len(kept) >= 2:
-        counted = []
-        for i, term in enumerate(kept):
-            fewer = kept[:i] + kept[i + 1 :]
-            counted.append((engine.count(narrowed(fewer)), -i, fewer, [*left_out, term]))
-        count, _, fewer, dropped = max(counted, key=lambda c: c[:2])
-        best = (fewer, dropped) if count else None
-    if best is None:
+    frequency = {term: engine.count(narrowed([term])) for term in kept}
+    kept = [term for term in kept if frequency[term]]
+    while kept:
+        if len(kept) < len(query.terms) and engine.count(narrowed(kept)):
+            break
+        kept.remove(min(reversed(kept), key=frequency.get))  # the rarest; among equals the last typed
+    else:
         return None
-    results = engine.search(narrowed(best[0]))
+    results = engine.search(narrowed(kept))
     results.notice = FEWER_WORDS
-    results.left_out = [_described(t) for t in best[1]]
+    results.left_out = [_described(t) for t in query.terms if t not in kept]
     return results

@@ -1,7 +1,7 @@
 """Typos, forgiven from the indexed vocabulary (portal/search/vocabulary.py), the same way on every engine.
 
 A plain word that no indexed word shares a stem with cannot find anything; its correction is the nearest indexed
-word (Damerau distance 1 for words of four to seven letters, 2 from eight; the most frequent among equally close).
+word (Damerau distance 1 for words of four to nine letters, 2 from ten; the most frequent among equally close).
 Corrections join the query as alternatives of their terms, through `ParsedQuery.expanded`.
 """
 

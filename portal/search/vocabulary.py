@@ -24,8 +24,8 @@ BATCH = 500
 
 
 def words_of(*texts: str) -> set[str]:
-    """The distinct words of the texts that the vocabulary keeps: two to MAX_WORD_CHARS characters, not numbers."""
-    return {w for text in texts for w in words(text) if 2 <= len(w) <= MAX_WORD_CHARS and not w.isdigit()}
+    """The distinct words of the texts that the vocabulary keeps: at most MAX_WORD_CHARS characters, not numbers."""
+    return {w for text in texts for w in words(text) if len(w) <= MAX_WORD_CHARS and not w.isdigit()}
 
 
 def _row(word: str, frequency: int) -> SearchWord:
@@ -76,8 +76,8 @@ def known(candidates: Iterable[str]) -> set[str]:
 
 def max_distance(word: str) -> int:
     """The edit distance a correction may have: none for words under four letters (too many neighbours), one up to
-    seven letters, two from eight."""
-    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+    nine letters, two from ten (so "lidelser" does not become "ledelsen")."""
+    return 0 if len(word) < 4 else 1 if len(word) < 10 else 2
 
 
 def nearest(word: str) -> str | None:
