@@ -2,7 +2,8 @@
 retry with the words spelled as the index spells them, then the best matches for most of the words.
 
 Extra cost, only for a search that finds nothing: one stem lookup and at most MAX_CORRECTIONS indexed vocabulary
-lookups, one retried search, and for several words at most twice MAX_WORDS counts and one search.
+lookups, one retried search, and for several words at most twice MAX_WORDS counts (one more with facet choices) and one
+search.
 """
 
 from dataclasses import replace
@@ -39,9 +40,12 @@ def _described(term) -> str:
 def _most_words(engine, params: SearchParams, query: ParsedQuery) -> SearchResults | None:
     """For several words that find nothing together: the results of the most of them that find something together.
     Words that nothing indexed can match go first, then one count per remaining word, then the rarest word at a time
-    (it narrows the most) until the rest find something: at most twice MAX_WORDS counts and one search."""
+    (it narrows the most) until the rest find something: at most twice MAX_WORDS counts (one more with facet
+    choices) and one search."""
     if len(query.terms) < 2:
         return None
+    if params.filters and engine.count(replace(params, filters={})):
+        return None  # the words are found together, only not with the choices (the page offers to drop those)
     found = vocabulary.known(query.words())
     kept = [t for t in query.terms if any(all(w in found for w in alt.words) for alt in t.alternatives)]
 

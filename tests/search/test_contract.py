@@ -162,3 +162,9 @@ def test_many_words_show_the_best_matches_for_most_of_them(engine, corpus, tree)
     assert ids(results) == pk(corpus, "aalborg") | {tree.mentor.pk}
     assert results.left_out == ["kaffe"]
     assert forgiving(engine, "q=mentor+unge").left_out == []  # found together: nothing left out
+    # Found together, but not in the chosen region: no word is left out (the page offers to drop the region).
+    results = forgiving(engine, "q=mentor+unge&region=syddanmark")
+    assert (results.total, results.left_out) == (0, [])
+    results = forgiving(engine, "q=mentor+unge+fodbold&region=nordjylland")
+    assert ids(results) == pk(corpus, "aalborg")
+    assert results.left_out == ["fodbold"]
