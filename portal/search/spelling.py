@@ -6,7 +6,8 @@ Corrections join the query as alternatives of their terms, through `ParsedQuery.
 """
 
 from portal.search import vocabulary
-from portal.search.parsing import Alternative, ParsedQuery, prefix_words
+from portal.search.limits import SearchLimitExceeded
+from portal.search.parsing import Alternative, ParsedQuery, parse_query, prefix_words
 from portal.search.text import WORD
 
 MAX_CORRECTIONS = 4  # unknown words corrected in one search: each costs one indexed vocabulary lookup
@@ -31,8 +32,14 @@ def corrected(query: ParsedQuery, fixes: dict[str, str]) -> ParsedQuery:
 
 
 def respelled(text: str, fixes: dict[str, str]) -> str:
-    """The visitor's text with the corrected words replaced (for the "Mente du" link)."""
-    return WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
+    """The visitor's text with the corrected words replaced (for the "Mente du" link), or "" when that text would
+    be refused (a correction can make a text at the length limit longer than it)."""
+    text = WORD.sub(lambda m: fixes.get(m.group().lower(), m.group()), text)
+    try:
+        parse_query(text)
+    except SearchLimitExceeded:
+        return ""
+    return text
 
 
 def suggested_searches(text: str, limit: int = 3) -> list[str]:
