@@ -258,9 +258,7 @@ class OpenSearchEngine:
             facet: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, facet).values.buckets}
             for facet in FACETS
         }
-        return SearchResults(
-            params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name
-        )
+        return SearchResults(params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name)
 
     def count(self, params: SearchParams) -> int:
         """How many documents match, without pages, facets or highlights."""
