@@ -8,7 +8,7 @@ AXE_STATIC := tests/browser/vendor/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk
+.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk relevance relevance-services
 
 run: install static migrate demo ## install, migrate, load the demo content, create an admin and serve
 	@echo
@@ -83,3 +83,18 @@ wrk:
 
 clean:
 	rm -rf $(DKFDS_STATIC) $(AXE_STATIC) staticfiles .test-media .pytest_cache
+
+# Relevance figures (README "Søgning"): the judged queries in portal/search/relevance/judgments.tsv over the demo
+# content, on a throwaway SQLite database, then on throwaway PostgreSQL and OpenSearch servers.
+RELEVANCE_DB ?= /tmp/gode-historier-relevance.sqlite3
+RELEVANCE_LOAD = $(BIN)/python manage.py migrate --no-input -v0 && $(BIN)/python manage.py load_demo_content >/dev/null
+
+relevance: install
+	rm -f $(RELEVANCE_DB)
+	DATABASE_URL=sqlite:///$(RELEVANCE_DB) bash -c '$(RELEVANCE_LOAD) && $(BIN)/python manage.py evaluate_search'
+
+relevance-services: install
+	bash tests/services/with-postgres.sh bash tests/services/with-opensearch.sh bash -c \
+	  'export PORTAL_SEARCH_URL=$$PORTAL_TEST_OPENSEARCH_URL && $(RELEVANCE_LOAD) && \
+	   $(BIN)/python manage.py rebuild_search_index --no-progress && \
+	   $(BIN)/python manage.py evaluate_search --engine database && $(BIN)/python manage.py evaluate_search --engine opensearch'

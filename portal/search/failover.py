@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from django.conf import settings
 
+from portal.search import service
 from portal.search.breaker import CircuitBreaker, CircuitOpen
 from portal.search.engines import database_engine, get_engine
 from portal.search.limits import SearchLimitExceeded
@@ -56,7 +57,7 @@ def ask(action: Callable[[object], T]) -> tuple[T, object, bool]:
 
 def search(params):
     """(the engine that answered, its results); a fallback's results carry the Danish notice."""
-    results, engine, fell_back = ask(lambda engine: engine.search(params))
+    results, engine, fell_back = ask(lambda engine: service.search(engine, params))
     if fell_back:
         results.notice = FALLBACK_NOTICE
     return engine, results

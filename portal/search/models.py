@@ -103,3 +103,24 @@ class SynonymGroup(models.Model):
                     {"words": f"Et ord i »{entry[:60]}« er for langt: højst {limits.MAX_WORD_CHARS} tegn."}
                 )
         self.words = "\n".join(entries)
+
+
+class SearchWord(models.Model):
+    """The indexed vocabulary: every word of the indexed text, with the number of entries that hold it. Spelling
+    corrections and word suggestions choose from it, for every engine (it is kept with the database engine's index,
+    which is always kept up to date). Looked up by stem (is a word known?) and by first letter and length (which
+    words are near it?)."""
+
+    word = models.CharField(max_length=50, primary_key=True)
+    stem = models.CharField(max_length=50, db_index=True)
+    initial = models.CharField(max_length=1)
+    length = models.PositiveSmallIntegerField()
+    frequency = models.PositiveIntegerField(help_text="Entries that hold the word.")
+
+    class Meta:
+        verbose_name = "søgeord"
+        verbose_name_plural = "søgeord"
+        indexes = [models.Index(fields=["initial", "length"])]
+
+    def __str__(self):
+        return self.word

@@ -80,6 +80,8 @@ def as_json(results: SearchResults, labels, request) -> dict:
         "query": {"q": params.q, "filters": {k: list(v) for k, v in params.filters.items()}, "sort": params.sort},
         "engine": results.engine,
         "notice": results.notice,
+        "did_you_mean": results.did_you_mean,
+        "left_out": results.left_out,
         "total": results.total,
         "page": params.page,
         "pages": results.pages,

@@ -120,6 +120,8 @@ class SearchResults:
     facets: dict[str, dict[str, int]]  # facet -> value -> count (disjunctive)
     engine: str
     notice: str = ""
+    did_you_mean: str = ""  # the search text spelled as the index spells it, when a correction found results
+    left_out: list[str] = field(default_factory=list)  # words left out to find the best matches for most words
 
     @property
     def pages(self) -> int:

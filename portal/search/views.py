@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
-from portal.search import failover, limits
+from portal.search import failover, limits, spelling
 from portal.search.parsing import clean
 from portal.search.presentation import (
     as_json,
@@ -60,6 +60,7 @@ def search(request):
         "facet_groups": facet_groups(results, labels),
         "page_obj": page_of(results),
         "searched": bool(params.q or params.filters),
+        "did_you_mean_query": params.querystring(q=results.did_you_mean, side=None) if results.did_you_mean else "",
     }
     if context["searched"] and results.total == 0:
         context["relaxed"] = relaxed_queries(params, labels, lambda wider: failover.count(engine, wider))
@@ -80,7 +81,8 @@ def _refused(request, refused: limits.SearchLimitExceeded):
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def suggestions(request):
-    """Autocomplete while typing: titles, target groups and methods that begin with what was typed."""
+    """Autocomplete while typing: target groups and methods that begin with what was typed, the search with its last
+    word completed (or corrected) from the indexed vocabulary, then titles."""
     prefix = clean(request.GET.get("q", ""))
     found: list[str] = []
     if len(prefix) >= 2:
@@ -91,6 +93,7 @@ def suggestions(request):
         found[:0] = [
             *TargetGroup.objects.filter(name__icontains=prefix).values_list("name", flat=True)[:4],
             *MethodPage.objects.live().filter(title__icontains=prefix).values_list("title", flat=True)[:4],
+            *spelling.suggested_searches(prefix),
         ]
     unique = list(dict.fromkeys(found))[:10]
     return _cacheable(request, JsonResponse({"q": prefix, "suggestions": unique}))

@@ -31,6 +31,8 @@ PAGES = {
     "arrangement-indkaldelse": f"/regioner/syddanmark/den-gode-histories-dag-{date.today().year + 1}/",
     "søgning med facetter": "/soeg/?q=misbrug&maalgruppe=borgere-med-misbrug&region=syddanmark",
     "søgning uden resultater": "/soeg/?q=misbrug&region=nordjylland",
+    "søgning med stavefejl": "/soeg/?q=mentr",
+    "søgning med de fleste ord": "/soeg/?q=psykiske+lidelser",
     "side": "/om/",
     "404": "/findes-ikke/",
 }

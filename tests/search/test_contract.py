@@ -1,9 +1,9 @@
 """One search contract, two engines: the same corpus gives the same matches, facet counts, filters and pages."""
 
-import pytest
 from django.http import QueryDict
 
 from portal.search.query import SearchParams
+from portal.search.service import search
 
 
 def ask(engine, querystring="", **overrides):
@@ -123,9 +123,48 @@ def test_facet_counts_add_up(engine, corpus):
         assert sum(results.facets["type"].values()) == results.total, querystring
 
 
-@pytest.mark.parametrize("engine", ["opensearch"], indirect=True)
-def test_the_search_engine_tolerates_typos_when_nothing_matches_exactly(engine, corpus):
-    results = ask(engine, "q=misbrog")
-    assert pk(corpus, "odense") <= ids(results)
-    assert "staves næsten ens" in results.notice
-    assert ask(engine, "q=misbrug").notice == ""
+def forgiving(engine, querystring=""):
+    """A search as the search page answers it (corrections and the many-words fallback included)."""
+    return search(engine, SearchParams.from_querydict(QueryDict(querystring)))
+
+
+def test_a_typo_is_corrected_from_the_indexed_words_and_said(engine, corpus, tree):
+    results = forgiving(engine, "q=mentr")
+    assert ids(results) == ids(forgiving(engine, "q=mentor"))
+    assert pk(corpus, "aalborg") | {tree.mentor.pk} <= ids(results)
+    assert results.notice == "Ingen resultater for »mentr«. Viser resultater for »mentor«."
+    assert results.did_you_mean == "mentor"
+    assert forgiving(engine, "q=mentor").notice == ""  # a word that is found is never corrected
+
+
+def test_a_long_word_forgives_two_typos_and_the_others_words_stay(engine, corpus):
+    assert ids(forgiving(engine, "q=misbrugrne")) == ids(forgiving(engine, "q=misbrugerne"))  # distance 1
+    results = forgiving(engine, "q=behandlnig+misbrug")  # a transposition (distance 1), beside a known word
+    assert ids(results) == pk(corpus, "odense")
+    assert results.did_you_mean == "behandling misbrug"
+    assert ids(forgiving(engine, "q=virksomhder")) == pk(corpus, "aalborg_2")
+
+
+def test_a_word_nothing_resembles_is_not_corrected(engine, corpus):
+    results = forgiving(engine, "q=zzqxjv")
+    assert (results.total, results.notice, results.did_you_mean) == (0, "", "")
+    assert forgiving(engine, "q=tw").total == 0  # "te" is one letter away, but a word this short is never corrected
+    assert ids(forgiving(engine, "q=kafe")) == ids(forgiving(engine, "q=kaffe"))  # from four letters it is
+
+
+def test_many_words_show_the_best_matches_for_most_of_them(engine, corpus, tree):
+    results = forgiving(engine, "q=mentor+unge+fodbold")  # no page mentions football
+    assert ids(results) == pk(corpus, "aalborg") | {tree.mentor.pk}
+    assert results.notice == "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste:"
+    assert results.left_out == ["fodbold"]
+    # All the words known, but never together: the leaving-out that finds the most wins.
+    results = forgiving(engine, "q=kaffe+mentor+unge")
+    assert ids(results) == pk(corpus, "aalborg") | {tree.mentor.pk}
+    assert results.left_out == ["kaffe"]
+    assert forgiving(engine, "q=mentor+unge").left_out == []  # found together: nothing left out
+    # Found together, but not in the chosen region: no word is left out (the page offers to drop the region).
+    results = forgiving(engine, "q=mentor+unge&region=syddanmark")
+    assert (results.total, results.left_out) == (0, [])
+    results = forgiving(engine, "q=mentor+unge+fodbold&region=nordjylland")
+    assert ids(results) == pk(corpus, "aalborg")
+    assert results.left_out == ["fodbold"]

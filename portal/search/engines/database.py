@@ -4,14 +4,17 @@ SQLite FTS5 has no Danish stemmer, so every entry also carries the Danish stems 
 words are stemmed the same way; on PostgreSQL the backend's `danish` configuration stems as well.
 """
 
+from collections import Counter
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from wagtail.search.backends import get_search_backend
 
+from portal.search import vocabulary
 from portal.search.documents import FACETS, SearchDocument
 from portal.search.engines.database_text import suggestions, text_match
-from portal.search.models import SearchEntry, SearchFacetValue
+from portal.search.models import SearchEntry, SearchFacetValue, SearchWord
 from portal.search.parsing import prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
 from portal.search.text import highlight, stemmed_text
@@ -35,6 +38,7 @@ class DatabaseEngine:
 
     def index_documents(self, documents: list[SearchDocument]) -> None:
         with transaction.atomic():
+            vocabulary.adjust(self._word_changes(documents))
             for doc in documents:
                 entry, _ = SearchEntry.objects.update_or_create(page_id=doc.page_id, defaults=self._fields(doc))
                 get_search_backend().add(entry)  # now, inside this task, not in yet another queued task
@@ -42,7 +46,18 @@ class DatabaseEngine:
                 SearchFacetValue.objects.bulk_create(self._facet_values(entry, doc))
 
     def delete_pages(self, page_ids) -> None:
-        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+        SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()  # vocabulary.entry_deleted counts down
+
+    @staticmethod
+    def _word_changes(documents: list[SearchDocument]) -> Counter:
+        """How the vocabulary's counts change when `documents` replace their entries."""
+        delta = Counter()
+        for doc in documents:
+            delta.update(vocabulary.words_of(doc.title, doc.summary, doc.body))
+        ids = [doc.page_id for doc in documents]
+        for old in SearchEntry.objects.filter(page_id__in=ids).values_list("title", "summary", "body"):
+            delta.subtract(vocabulary.words_of(*old))
+        return delta
 
     def indexed_ids(self) -> set[int]:
         return set(SearchEntry.objects.values_list("page_id", flat=True))
@@ -51,9 +66,12 @@ class DatabaseEngine:
         """Replace the whole index in bulk, inside one transaction (searches see the old or the new index)."""
         backend = get_search_backend()
         count = 0
+        words = Counter()
         with transaction.atomic():
             self._empty()
             for batch in batched(documents, 500):
+                for doc in batch:
+                    words.update(vocabulary.words_of(doc.title, doc.summary, doc.body))
                 entries = SearchEntry.objects.bulk_create(self._entry(doc) for doc in batch)
                 SearchFacetValue.objects.bulk_create(
                     value for entry, doc in zip(entries, batch, strict=True) for value in self._facet_values(entry, doc)
@@ -61,6 +79,7 @@ class DatabaseEngine:
                 backend.add_bulk(SearchEntry, entries)
                 count += len(batch)
                 progress and progress(len(batch))
+            vocabulary.replace_all(words)
         self._analyze()
         return count
 
@@ -85,6 +104,7 @@ class DatabaseEngine:
         from wagtail.search.models import IndexEntry
 
         tables = [SearchEntry._meta.db_table, SearchFacetValue._meta.db_table, IndexEntry._meta.db_table]
+        tables.append(SearchWord._meta.db_table)
         command = "ANALYZE"
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             command = "VACUUM ANALYZE"

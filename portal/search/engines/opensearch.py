@@ -84,17 +84,18 @@ def facet_filter(facet: str, values) -> Q:
     return Q("terms", **{facet: list(values)})
 
 
-def text_query(query: ParsedQuery, fuzzy: bool = False) -> Q:
+def text_query(query: ParsedQuery) -> Q:
     """Every term required, any of its alternatives enough. A word that the Danish analyzer drops (a stop word such
-    as "og") matches everything, as it does in the database engine, instead of emptying the results."""
-    typos = {"fuzziness": "AUTO"} if fuzzy else {}
+    as "og") matches everything, as it does in the database engine, instead of emptying the results. Typos are
+    corrected before the engine is asked, from the indexed vocabulary, as for the database engine
+    (portal/search/service.py)."""
 
     def alternative(alt: Alternative) -> Q:
         if alt.phrase:
             return Q(
                 "multi_match", query=" ".join(alt.words), fields=TEXT_FIELDS, type="phrase", zero_terms_query="all"
             )
-        words = [Q("multi_match", query=w, fields=TEXT_FIELDS, zero_terms_query="all", **typos) for w in alt.words]
+        words = [Q("multi_match", query=w, fields=TEXT_FIELDS, zero_terms_query="all") for w in alt.words]
         return words[0] if len(words) == 1 else Q("bool", must=words)
 
     def term(alternatives) -> Q:
@@ -212,10 +213,10 @@ class OpenSearchEngine:
 
     # Searching
 
-    def build_search(self, params: SearchParams, fuzzy: bool = False) -> Search:
+    def build_search(self, params: SearchParams) -> Search:
         s = Search(index=self.alias).extra(track_total_hits=True)
         if params.query:
-            s = s.query(text_query(params.query, fuzzy))
+            s = s.query(text_query(params.query))
         filters = {facet: facet_filter(facet, values) for facet, values in params.filters.items()}
         if filters:
             s = s.post_filter(Q("bool", filter=list(filters.values())))
@@ -237,13 +238,6 @@ class OpenSearchEngine:
     def search(self, params: SearchParams) -> SearchResults:
         s = self.build_search(params)
         response = Response(s, self.reader.search(index=self.alias, body=s.to_dict()))
-        notice = ""
-        if response.hits.total.value == 0 and params.query and not params.query.has_phrase:
-            # Typo tolerance: only when the exact words find nothing, so ordinary searches stay precise.
-            s = self.build_search(params, fuzzy=True)
-            response = Response(s, self.reader.search(index=self.alias, body=s.to_dict()))
-            if response.hits.total.value:
-                notice = "Ingen resultater for de præcise ord. Viser resultater for ord, der staves næsten ens."
         hits = []
         for hit in response.hits:
             highlight = getattr(hit.meta, "highlight", None)
@@ -267,9 +261,7 @@ class OpenSearchEngine:
             facet: {bucket.key: bucket.doc_count for bucket in getattr(response.aggregations, facet).values.buckets}
             for facet in FACETS
         }
-        return SearchResults(
-            params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name, notice=notice
-        )
+        return SearchResults(params=params, total=response.hits.total.value, hits=hits, facets=facets, engine=self.name)
 
     def count(self, params: SearchParams) -> int:
         """How many documents match, without pages, facets or highlights."""

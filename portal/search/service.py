@@ -1,0 +1,66 @@
+"""A search as the search page answers it, on a given engine: the engine's results, and when they are empty, one
+retry with the words spelled as the index spells them, then the best matches for most of the words.
+
+Extra cost, only for a search that finds nothing: one stem lookup and at most MAX_CORRECTIONS indexed vocabulary
+lookups, one retried search, and for several words at most twice MAX_WORDS counts (one more with facet choices) and one
+search.
+"""
+
+from dataclasses import replace
+
+from portal.search import spelling, vocabulary
+from portal.search.parsing import ParsedQuery
+from portal.search.query import SearchParams, SearchResults
+
+FEWER_WORDS = "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste:"
+
+
+def search(engine, params: SearchParams) -> SearchResults:
+    results = engine.search(params)
+    if results.total or not params.query:
+        return results
+    query = params.query
+    fixes = spelling.corrections(query)
+    if fixes:
+        query = spelling.corrected(query, fixes)
+        retried = engine.search(replace(params, query=query))
+        if retried.total:
+            retried.notice = (
+                f"Ingen resultater for »{' '.join(fixes)}«. Viser resultater for »{' '.join(fixes.values())}«."
+            )
+            retried.did_you_mean = spelling.respelled(params.q, fixes)
+            return retried
+    return _most_words(engine, params, query) or results
+
+
+def _described(term) -> str:
+    return " ".join(term.typed.words)
+
+
+def _most_words(engine, params: SearchParams, query: ParsedQuery) -> SearchResults | None:
+    """For several words that find nothing together: the results of the most of them that find something together.
+    Words that nothing indexed can match go first, then one count per remaining word, then the rarest word at a time
+    (it narrows the most) until the rest find something: at most twice MAX_WORDS counts (one more with facet
+    choices) and one search."""
+    if len(query.terms) < 2:
+        return None
+    if params.filters and engine.count(replace(params, filters={})):
+        return None  # the words are found together, only not with the choices (the page offers to drop those)
+    found = vocabulary.known(query.words())
+    kept = [t for t in query.terms if any(all(w in found for w in alt.words) for alt in t.alternatives)]
+
+    def narrowed(terms) -> SearchParams:
+        return replace(params, query=ParsedQuery(tuple(terms)))
+
+    frequency = {term: engine.count(narrowed([term])) for term in kept}
+    kept = [term for term in kept if frequency[term]]
+    while kept:
+        if len(kept) < len(query.terms) and engine.count(narrowed(kept)):
+            break
+        kept.remove(min(reversed(kept), key=frequency.get))  # the rarest; among equals the last typed
+    else:
+        return None
+    results = engine.search(narrowed(kept))
+    results.notice = FEWER_WORDS
+    results.left_out = [_described(t) for t in query.terms if t not in kept]
+    return results
