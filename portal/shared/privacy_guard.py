@@ -17,14 +17,14 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models.signals import pre_save
 
-from portal.shared.privacy import check, cpr_error, text_of
+from portal.shared.privacy import check, cpr_error, redact, text_of
 
 # Page fields that hold no text a person wrote (or are checked under another name).
 _NOT_WRITTEN = {"path", "url_path", "draft_title", "content_type", "locale", "translation_key"}
 _EXPLICIT = set()  # models registered with guard()
 
 
-def _text_fields(model):
+def text_fields(model):
     from wagtail.fields import RichTextField, StreamField
 
     for model_field in model._meta.concrete_fields:
@@ -65,7 +65,8 @@ def media_field_errors(title, file_object):
 
 
 def _media_message(item, found):
-    return f"«{getattr(item, 'title', '') or 'Filen'}»: {cpr_error(found).message}"
+    title = getattr(item, "title", "") or "Filen"
+    return f"«{redact(title) if check(title) else title}»: {cpr_error(found).message}"
 
 
 def tag_errors(names):
@@ -78,13 +79,14 @@ def tag_errors(names):
     return found
 
 
-def _instance_errors(instance, errors):
+def instance_errors(instance, errors=None):
     """Text fields, and images and documents referred to, of one model instance, into `errors`."""
+    errors = {} if errors is None else errors
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     media = (get_image_model(), get_document_model())
-    for name in _text_fields(type(instance)):
+    for name in text_fields(type(instance)):
         found = check(text_of(getattr(instance, name, "")))
         if found:
             errors.setdefault(name, []).append(cpr_error(found))
@@ -109,7 +111,7 @@ def page_errors(page):
     """A ValidationError dict for every place in the page that holds a CPR number (empty when none)."""
     from modelcluster.models import get_all_child_relations
 
-    errors = _instance_errors(page, {})
+    errors = instance_errors(page, {})
     if "title" not in errors and check(getattr(page, "draft_title", "")):
         errors["title"] = [cpr_error(check(page.draft_title))]
     for name in _tag_managers(page):
@@ -119,7 +121,7 @@ def page_errors(page):
     for relation in get_all_child_relations(page):
         label = str(relation.related_model._meta.verbose_name_plural).capitalize()
         for position, row in enumerate(getattr(page, relation.get_accessor_name()).all(), start=1):
-            for row_errors in _instance_errors(row, {}).values():
+            for row_errors in instance_errors(row, {}).values():
                 for error in row_errors:
                     errors.setdefault(NON_FIELD_ERRORS, []).append(
                         ValidationError(f"{label}, række {position}: {error.messages[0]}", code="cpr_number")
@@ -147,7 +149,11 @@ def guard(model):
 
 def guard_clean(instance):
     """For a registered model's clean(): refuse a CPR number in any of its texts."""
-    _refuse(_instance_errors(instance, {}))
+    _refuse(instance_errors(instance, {}))
+
+
+def registered_models():
+    return sorted(_EXPLICIT, key=lambda model: model._meta.label)
 
 
 def _refuse(errors):
@@ -174,7 +180,7 @@ def _before_save(sender, instance, raw=False, **kwargs):
         if found:  # not at a field: a tag is saved while a page form is being cleaned, with no "name" field
             raise cpr_error(found)
     elif sender in _EXPLICIT or _is_page_row(sender):
-        _refuse(_instance_errors(instance, {}))
+        _refuse(instance_errors(instance, {}))
 
 
 def _is_page_row(model):
@@ -195,7 +201,7 @@ def revision_errors(revision):
     if obj is None:
         return {}
     held = obj.with_content_json(revision.content)
-    return page_errors(held) if isinstance(held, Page) else _instance_errors(held, {})
+    return page_errors(held) if isinstance(held, Page) else instance_errors(held, {})
 
 
 def connect():
