@@ -119,7 +119,7 @@ def page_errors(page):
         if found:
             errors.setdefault(name, []).append(cpr_error(found))
     for relation in get_all_child_relations(page):
-        label = str(relation.related_model._meta.verbose_name_plural).capitalize()
+        label = _inline_label(type(page), relation.get_accessor_name())
         for position, row in enumerate(getattr(page, relation.get_accessor_name()).all(), start=1):
             for row_errors in instance_errors(row, {}).values():
                 for error in row_errors:
@@ -127,6 +127,20 @@ def page_errors(page):
                         ValidationError(f"{label}, række {position}: {error.messages[0]}", code="cpr_number")
                     )
     return errors
+
+
+def _inline_label(page_model, relation_name):
+    """The heading of the page's InlinePanel for the relation (Danish, as the editor sees it)."""
+
+    def panels(items):
+        for panel in items:
+            yield panel
+            yield from panels(getattr(panel, "children", ()))
+
+    for panel in panels(getattr(page_model, "content_panels", ())):
+        if getattr(panel, "relation_name", None) == relation_name:
+            return str(panel.heading or panel.label)
+    return "Tilknyttede rækker"
 
 
 class GuardedPage:
