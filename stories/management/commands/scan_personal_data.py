@@ -18,6 +18,7 @@ import os
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import JSONField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -27,7 +28,7 @@ from portal.shared import privacy_guard
 from portal.shared.privacy import check, redact, text_of
 
 ACTION = "portal.personal_data_redacted"
-SEARCH_APPS = ("search", "modelsearch", "wagtailsearch")
+SEARCH_APPS = ("portal_search", "wagtailsearch", "modelsearch")
 _NOT_TEXT = {"id", "pk", "type", "path", "url_path", "content_type", "translation_key", "locale", "content_object"}
 
 
@@ -194,11 +195,13 @@ class Command(BaseCommand):
     # --- search index ----------------------------------------------------------------------------------------------
 
     def scan_search_index(self):
+        installed = {config.label for config in apps.get_app_configs()}
         for label in SEARCH_APPS:
-            if not apps.is_installed(label) and label not in {config.label for config in apps.get_app_configs()}:
+            if label not in installed:
                 continue
             for model in apps.get_app_config(label).get_models():
-                names = privacy_guard.text_fields(model)
+                names = list(privacy_guard.text_fields(model))
+                names += [field.name for field in model._meta.concrete_fields if isinstance(field, JSONField)]
                 if not names:
                     continue
                 for row in model.objects.only("pk", *names).iterator():
