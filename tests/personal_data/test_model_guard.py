@@ -154,3 +154,22 @@ def test_no_disguised_number_in_any_field_gets_past_the_model(tree, data, cpr, f
     dump = io.StringIO()
     call_command("dumpdata", "wagtailcore.page", "stories", "wagtailcore.revision", stdout=dump)
     assert cpr not in "".join(char for char in dump.getvalue() if char.isdigit() or char == " ").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "title, name, field",
+    [("Borger 010280\u20131234", "foto.png", "title"), ("Foto", "01.02.80-1234.png", "file")],
+    ids=["title", "file-name"],
+)
+def test_the_admin_image_and_document_forms_show_the_message_at_the_field(admin_client, media, title, name, field):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    image = SimpleUploadedFile(name, _png(), content_type="image/png")
+    response = admin_client.post("/admin/images/add/", {"title": title, "file": image})
+    assert response.status_code == 200
+    assert "CPR-nummer (010280-xxxx)" in response.content.decode()
+    assert response.context["form"].errors.get(field)
+    pdf = SimpleUploadedFile(name.replace(".png", ".pdf"), b"%PDF-1.4 x", content_type="application/pdf")
+    response = admin_client.post("/admin/documents/add/", {"title": title, "file": pdf})
+    assert response.status_code == 200 and response.context["form"].errors.get(field)
+    assert not get_image_model().objects.exists() and not get_document_model().objects.exists()
