@@ -11,6 +11,7 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.privacy_guard import GuardedPage
 from portal.shared.related import related_methods
 
 EVIDENCE_LEVELS = [
@@ -44,7 +45,7 @@ class MethodIndexPage(SectionIndexPage):
         return context
 
 
-class MethodPage(Page):
+class MethodPage(GuardedPage, Page):
     summary = models.TextField("kort resumé", max_length=500)
     description = RichTextField("hvad er metoden", features=RICH_TEXT_FEATURES)
     variants = RichTextField("varianter og hvordan de adskiller sig", features=RICH_TEXT_FEATURES, blank=True)

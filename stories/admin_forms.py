@@ -1,9 +1,12 @@
-"""The story's editing form in the Wagtail admin: the personal-data guard on inlines, tags and publishing."""
+"""The story's editing form in the Wagtail admin. The personal-data guard itself is the model's
+(`portal.shared.privacy_guard`); this form only puts its messages at the right field: at the tags, at the inline
+row's field, and the warnings a consultant acknowledges before publishing."""
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from portal.shared.privacy import cpr_error, find_cpr_numbers, identifying_details
+from portal.shared.privacy import check, cpr_error, identifying_details
+from portal.shared.privacy_guard import media_errors, tag_errors
 from stories import privacy
 
 
@@ -16,6 +19,14 @@ class StoryAdminForm(WagtailAdminPageForm):
             "alder og en kommune, e-mail eller telefonnummer i teksten). Sæt kryds, når du har tjekket dem."
         ),
     )
+
+    def clean_tags(self):
+        """The tags are stored while the form is cleaned (taggit): refuse them before, at their field."""
+        tags = self.cleaned_data.get("tags") or []
+        found = tag_errors(tags)
+        if found:
+            raise cpr_error(found)
+        return tags
 
     def is_valid(self):
         valid = super().is_valid()
@@ -30,8 +41,7 @@ class StoryAdminForm(WagtailAdminPageForm):
         return "action-publish" in self.data or self.data.get("workflow-action-name") == "approve"
 
     def _check_tags(self):
-        tags = self.cleaned_data.get("tags") or []
-        found = find_cpr_numbers(" ".join(str(tag) for tag in tags))
+        found = tag_errors(self.cleaned_data.get("tags") or [])
         if found and "tags" not in self.errors:
             self.add_error("tags", cpr_error(found))
 
@@ -47,12 +57,12 @@ class StoryAdminForm(WagtailAdminPageForm):
     def _check_inlines(self):
         for _label, fields, form in self._inline_forms():
             for field in fields:
-                found = find_cpr_numbers(form.cleaned_data.get(field))
+                found = check(form.cleaned_data.get(field))
                 if found and field not in form.errors:
                     form.add_error(field, cpr_error(found))
             document = form.cleaned_data.get("document")
             if document is not None:
-                found = find_cpr_numbers(document.file.name) or find_cpr_numbers(document.title)
+                found = media_errors(document)
                 if found:
                     form.add_error("document", cpr_error(found))
 

@@ -16,3 +16,12 @@ def add_followup_panel(request, panels):
 
 
 register_snippet(StoryAdaptationViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_action(actions):
+    actions.register_action(
+        "portal.personal_data_redacted",
+        "CPR-nummer fjernet",
+        "CPR-nummer fjernet af scan_personal_data (historien er afpubliceret)",
+    )

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES
 from portal.shared.pages import SectionIndexPage
+from portal.shared.privacy_guard import GuardedPage
 
 
 class EventIndexPage(SectionIndexPage):
@@ -44,7 +45,7 @@ class EventIndexPage(SectionIndexPage):
         return context
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(GuardedPage, RoutablePageMixin, Page):
     STATUS_CHOICES = [
         ("planned", "Planlagt"),
         ("call_open", "Indkaldelse af historier er åben"),

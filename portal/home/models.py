@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.shared import page_cache
+from portal.shared.privacy_guard import GuardedPage
 
 HOME_METHODS = 12
 
@@ -22,7 +23,7 @@ def most_used_methods():
     return sorted(methods.only("title", "url_path", "path", "depth", "locale_id"), key=lambda m: m.title)
 
 
-class HomePage(Page):
+class HomePage(GuardedPage, Page):
     """The front page: what works for whom, at a glance."""
 
     intro = models.TextField("introduktion", max_length=400)
@@ -86,7 +87,7 @@ class HomeFeaturedMethod(Orderable):
     panels = [FieldPanel("method")]
 
 
-class StandardPage(Page):
+class StandardPage(GuardedPage, Page):
     """A plain content page, e.g. 'Om portalen'."""
 
     intro = models.TextField("introduktion", blank=True)

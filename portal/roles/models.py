@@ -51,9 +51,9 @@ class RegionalReviewTask(AbstractGroupApprovalTask):
         return "roles/review_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from stories import privacy
+        from portal.shared.privacy_guard import page_errors
 
-        if action_name == "approve" and privacy.cpr_errors(task_state.revision.as_object()):
+        if action_name == "approve" and page_errors(task_state.revision.as_object()):
             # Never publish a CPR number, whatever path it took into the revision: back to the editor.
             return task_state.revision.content_object.get_admin_edit_url()
         kwargs = {"comment": kwargs.get("comment", "")}

@@ -265,6 +265,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# The personal-data guard at the title and file name fields (portal.shared.privacy_guard).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.shared.media_forms.GuardedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.shared.media_forms.GuardedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True

@@ -10,3 +10,7 @@ class SharedConfig(AppConfig):
         from portal.shared.page_cache import connect_signals
 
         connect_signals()
+
+        from portal.shared import privacy_guard
+
+        privacy_guard.connect()

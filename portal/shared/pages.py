@@ -2,8 +2,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal.shared.privacy_guard import GuardedPage
 
-class SectionIndexPage(Page):
+
+class SectionIndexPage(GuardedPage, Page):
     """A top-level section of the site (Historier, Metoder, ...): one per site, directly under the home page."""
 
     intro = models.TextField("introduktion", blank=True)

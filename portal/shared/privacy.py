@@ -1,59 +1,211 @@
-"""The personal-data guard: no CPR number is ever stored in a story, and likely identifying details are flagged.
+"""The personal-data policy: the one place that says what counts as a CPR number and what is flagged as a likely
+identifying detail. Everything else (models, forms, uploads, the scan command) calls `check` or `warnings`.
 
-A CPR number is refused wherever it appears (ddmmyy-xxxx, ddmmyy xxxx or ten digits in a row whose first six form
-a valid date). The modulus-11 check is deliberately not used: since 2007 valid CPR numbers may fail it.
+`check(text)` returns the CPR numbers in a text as findings; `warnings(text)` the likely identifying details (a name
+next to a diagnosis, an exact age with a municipality, e-mail addresses and phone numbers outside the contact
+fields), which a consultant must acknowledge but which are not refused. Both look at a normalised text
+(`normalise`): Unicode NFKC; format characters (category Cf: zero-width space, word joiner, soft hyphen, BOM)
+removed; every dash, hyphen and minus written "-"; every space, tab and line break written " "; HTML tags stripped
+and entities decoded.
 
-Likely identifying details (a name next to a diagnosis, an exact age with a municipality, e-mail addresses and phone
-numbers outside the contact fields) are not refused but returned as warnings that a consultant must acknowledge.
+A CPR number is ten digits whose first six form a real date (ddmmyy, any century: the modulus-11 check is
+deliberately not used, since 2007 valid CPR numbers may fail it). The digits may be split anywhere by short runs
+of separators (spaces, dashes, dots, slashes, colons, underscores; at most `MAX_SEPARATORS` in a row) and may stand
+next to letters or hyphens; they may not cut a longer run of digits (`0102801234567` is not a CPR number). Numbers
+that are deliberately not taken for CPR numbers, although ten digits could be read as one (README, "Privacy"):
+- a date with a four-digit year first (`01.02.2020 12:30`): the groups read day, month, 19xx/20xx;
+- an amount in thousands (`2.010.280.123 kr.`): one to three digits, then groups of exactly three after dots;
+- anything inside a UUID (`9c2f0783-1a34-4abc-8def-ab2507831234`), e.g. StreamField block ids.
 """
 
 import datetime
+import html
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
-CPR_PATTERN = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})(?:-|\s)?(\d{4})(?![\d-])")
+MAX_SEPARATORS = 4
+SEPARATORS = " -./:_"
+REDACTED = "[CPR-nummer fjernet]"
 
 CPR_MESSAGE = (
     "Feltet indeholder et CPR-nummer ({masked}). Portalen må aldrig offentliggøre CPR-numre. "
     "Fjern nummeret, og beskriv borgeren uden oplysninger, der kan identificere ham eller hende."
 )
 
+_DASHES = {"\u2212", "\u2011", "\u2010", "\ufe63", "\uff0d"}
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_DIGIT_GROUP = re.compile(r"\d+")
+_LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z/!]|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
-def _is_date(day, month, two_digit_year):
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the policy found: `kind` ("cpr" or "warning"), the masked text safe to show and log, and the
+    message for the user. `start`/`end` are positions in the normalised text (`normalise`)."""
+
+    kind: str
+    masked: str
+    message: str
+    start: int = 0
+    end: int = 0
+    digits: str = ""  # the ten digits of a CPR number (never logged, never shown)
+
+
+def _character(char):
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return ""
+    if category == "Pd" or char in _DASHES:
+        return "-"
+    if category in ("Zs", "Zl", "Zp") or char in "\t\n\r\v\f":
+        return " "
+    return char
+
+
+def normalise(text):
+    """The text the rules look at (see the module docstring). Rich text and plain text alike: a "<" that opens no
+    tag and an "&" that starts no entity are left as they are."""
+    if text is None:
+        return ""
+    text = str(text)
+    if _LOOKS_LIKE_HTML.search(text):
+        # Tags become a space only between blocks; inline tags (<b>010280</b>-1234) vanish, as the reader sees it.
+        text = re.sub(r"</?(p|div|li|ul|ol|h\d|br|tr|td|th|table|blockquote)\b[^>]*>", " ", text, flags=re.I)
+        text = html.unescape(strip_tags(text))
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(_character(char) for char in text)
+    return unicodedata.normalize("NFKC", text)
+
+
+def _is_date(digits):
+    day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     for century in (1900, 2000):
         try:
-            datetime.date(century + two_digit_year, month, day)
+            datetime.date(century + year, month, day)
         except ValueError:
             continue
         return True
     return False
 
 
-def find_cpr_numbers(text):
-    """Every CPR number in the text (plain text, HTML or JSON), as written."""
-    if not text:
-        return []
+def _chains(text):
+    """Runs of digit groups joined by short separator runs: [[(start, end), …], …] in the normalised text."""
+    chain = []
+    for match in _DIGIT_GROUP.finditer(text):
+        if chain:
+            between = text[chain[-1][1] : match.start()]
+            if len(between) > MAX_SEPARATORS or any(char not in SEPARATORS for char in between):
+                yield chain
+                chain = []
+        chain.append((match.start(), match.end()))
+    if chain:
+        yield chain
+
+
+def _deliberately_not(text, groups):
+    """The documented readings that win over a CPR number (module docstring)."""
+    sizes = [end - start for start, end in groups]
+    values = [text[start:end] for start, end in groups]
+    if len(sizes) >= 3 and sizes[0] <= 2 and sizes[1] <= 2 and sizes[2] == 4 and values[2][:2] in ("19", "20"):
+        return True  # dd.mm.yyyy …
+    joins = [text[groups[i][1] : groups[i + 1][0]] for i in range(len(groups) - 1)]
+    # 1.234.567.890
+    return len(groups) >= 3 and sizes[0] <= 3 and all(size == 3 for size in sizes[1:]) and set(joins) == {"."}
+
+
+def _mask_digits(digits):
+    return digits[:6] + "-xxxx"
+
+
+def _cpr_findings(text):
+    text = _UUID.sub(lambda match: "x" * len(match.group(0)), text)
     found = []
-    for match in CPR_PATTERN.finditer(str(text)):
-        day, month, year = (int(group) for group in match.groups()[:3])
-        if _is_date(day, month, year):
-            found.append(match.group(0))
+    for chain in _chains(text):
+        for first in range(len(chain)):
+            digits = ""
+            for last in range(first, len(chain)):
+                digits += text[chain[last][0] : chain[last][1]]
+                if len(digits) >= 10:
+                    break
+            if len(digits) != 10 or not _is_date(digits):
+                continue
+            groups = chain[first : last + 1]
+            if _deliberately_not(text, groups):
+                continue
+            masked = _mask_digits(digits)
+            found.append(Finding("cpr", masked, CPR_MESSAGE.format(masked=masked), groups[0][0], groups[-1][1], digits))
     return found
 
 
+def check(text):
+    """The CPR numbers in a text (plain text, rich text or JSON), as findings."""
+    return _cpr_findings(normalise(text)) if text else []
+
+
+def warnings(text, municipalities=()):
+    """The likely identifying details in a text, as findings (not refused: a consultant acknowledges them)."""
+    return [Finding("warning", "", message) for message in identifying_details(text, municipalities)]
+
+
+def redact(text):
+    """The text with every CPR number replaced by REDACTED (on the normalised text: a redacted rich text keeps
+    its words, not its inline formatting around the number). Returns the text unchanged when there is none."""
+    findings = check(text)
+    if not findings:
+        return text
+    if _LOOKS_LIKE_HTML.search(str(text)):
+        return _redact_markup(str(text))
+    clean = normalise(text)
+    for finding in sorted(findings, key=lambda finding: finding.start, reverse=True):
+        clean = clean[: finding.start] + REDACTED + clean[finding.end :]
+    return clean
+
+
+def _redact_markup(markup):
+    """Redact rich text by its text nodes: a number inside one text node is replaced there; one split by tags
+    (<b>010280</b>-1234) takes the text of the whole element."""
+    parts = re.split(r"(<[^>]+>)", markup)
+    parts = [
+        part
+        if part.startswith("<")
+        else redact(html.unescape(part)).replace("&", "&amp;").replace("<", "&lt;")
+        if check(part)
+        else part
+        for part in parts
+    ]
+    joined = "".join(parts)
+    if not check(joined):
+        return joined
+    return "<p>" + redact(normalise(joined)).replace("&", "&amp;").replace("<", "&lt;") + "</p>"
+
+
+# --- The public names the rest of the portal has always used (thin wrappers over `check`) -------------------------
+
+
+def find_cpr_numbers(text):
+    """Every CPR number in the text (plain text, HTML or JSON), masked (`010280-xxxx`): never the number itself."""
+    return [finding.masked for finding in check(text)]
+
+
 def mask(cpr):
-    return cpr[:6] + "-xxxx"
+    """A CPR number as it may be shown: the date and four x's."""
+    digits = re.sub(r"\D", "", normalise(cpr))
+    return _mask_digits(digits) if len(digits) >= 6 else "xxxxxx-xxxx"
 
 
 def cpr_error(cpr_numbers):
-    return ValidationError(CPR_MESSAGE.format(masked=mask(cpr_numbers[0])), code="cpr_number")
+    first = cpr_numbers[0]
+    masked = first.masked if isinstance(first, Finding) else mask(first)
+    return ValidationError(CPR_MESSAGE.format(masked=masked), code="cpr_number")
 
 
 def validate_no_cpr(value):
     """A form and model field validator: refuse a value that holds a CPR number."""
-    cpr_numbers = find_cpr_numbers(value)
+    cpr_numbers = find_cpr_numbers(text_of(value))
     if cpr_numbers:
         raise cpr_error(cpr_numbers)
 
@@ -64,12 +216,13 @@ def text_of(value):
         return ""
     if hasattr(value, "raw_data"):  # StreamValue
         return "\n".join(_stream_strings(list(value.raw_data)))
+    if isinstance(value, list | tuple | dict):
+        return "\n".join(_stream_strings(value))
     return str(value)
 
 
 def _stream_strings(data):
-    """Every string an editor wrote in StreamField data. Block ids are random UUIDs: "…-250783-1234-…" would look
-    like a CPR number, so ids and block types are left out."""
+    """Every string an editor wrote in StreamField data. Block ids and types are left out."""
     if isinstance(data, str):
         yield data
     elif isinstance(data, dict):
@@ -198,7 +351,7 @@ def _near_diagnosis(text, start, end, window=80):
 
 def identifying_details(text, municipalities=()):
     """Messages about likely identifying details in one text."""
-    text = strip_tags(text_of(text))
+    text = normalise(text_of(text))
     messages = []
     for match in NAME_PATTERN.finditer(text):
         if match.group(1).lower() in FIRST_NAMES:

@@ -18,6 +18,7 @@ from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.filters import related_to_any
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.privacy_guard import GuardedPage
 from portal.shared.slugs import danish_slugify
 
 
@@ -135,7 +136,7 @@ class RegionIndexPage(SectionIndexPage):
         return context
 
 
-class RegionPage(Page):
+class RegionPage(GuardedPage, Page):
     """A region (e.g. Region Syddanmark), with its jobcenters beneath it."""
 
     intro = models.TextField("kort beskrivelse", blank=True)
@@ -172,7 +173,7 @@ class RegionFeatured(FeaturedPage):
     page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="featured")
 
 
-class JobcenterPage(Page):
+class JobcenterPage(GuardedPage, Page):
     """A jobcenter: belongs to a municipality and (as its parent page) a region. Its stories live beneath it."""
 
     municipality = models.CharField("kommune", max_length=100)

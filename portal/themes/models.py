@@ -14,6 +14,7 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES
 from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.pages import SectionIndexPage
+from portal.shared.privacy_guard import GuardedPage
 
 
 class ThemeIndexPage(SectionIndexPage):
@@ -28,7 +29,7 @@ class ThemeIndexPage(SectionIndexPage):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(GuardedPage, Page):
     lead = models.TextField("kort introduktion", max_length=400, help_text="Vises på oversigten og øverst på siden.")
     body = RichTextField("introduktion", features=RICH_TEXT_FEATURES, blank=True)
 

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from portal.shared.privacy import validate_no_cpr
+from portal.shared.privacy_guard import guard, guard_clean
 from stories.admin_forms import AdaptationAdminForm
 
 
+@guard
 class StoryAdaptation(models.Model):
     SUBMITTED = "submitted"
     APPROVED = "approved"
@@ -29,8 +30,8 @@ class StoryAdaptation(models.Model):
         on_delete=models.CASCADE,
         related_name="adaptations",
     )
-    changes = models.TextField("det gjorde vi anderledes", validators=[validate_no_cpr])
-    outcome = models.TextField("det skete", validators=[validate_no_cpr])
+    changes = models.TextField("det gjorde vi anderledes")
+    outcome = models.TextField("det skete")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="indsendt af", null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -57,3 +58,7 @@ class StoryAdaptation(models.Model):
 
     def __str__(self):
         return f"{self.jobcenter.title} prøvede «{self.story.title}»"
+
+    def clean(self):
+        super().clean()
+        guard_clean(self)

@@ -18,8 +18,8 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
+from portal.shared.privacy_guard import GuardedPage
 from portal.shared.related import related_methods, related_stories
-from stories import privacy
 from stories.admin_forms import StoryAdminForm
 
 
@@ -91,7 +91,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
         return self.url + self.reverse_subpage("tag", kwargs={"tag_slug": tag.slug})
 
 
-class StoryPage(Page):
+class StoryPage(GuardedPage, Page):
     STATUS_CHOICES = [("ongoing", "I gang"), ("ended", "Afsluttet")]
 
     summary = models.TextField(
@@ -200,10 +200,6 @@ class StoryPage(Page):
     class Meta:
         verbose_name = "god historie"
         verbose_name_plural = "gode historier"
-
-    def clean(self):
-        super().clean()
-        privacy.check(self)
 
     @property
     def jobcenter(self):
