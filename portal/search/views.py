@@ -23,6 +23,7 @@ from portal.search.presentation import (
     relaxed_queries,
 )
 from portal.search.query import SearchParams
+from portal.shared.client import rate_key
 from portal.taxonomy.models import TargetGroup
 
 
@@ -42,7 +43,7 @@ def _cacheable(request, response):
 
 
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def search(request):
     labels = facet_value_labels()
     try:
@@ -78,7 +79,7 @@ def _refused(request, refused: limits.SearchLimitExceeded):
 
 
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
 def suggestions(request):
     """Autocomplete while typing: titles, target groups and methods that begin with what was typed."""
     prefix = clean(request.GET.get("q", ""))

@@ -217,7 +217,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+# The client's address behind PORTAL_PROXY_COUNT reverse proxies: one function for the lockout and every rate limit.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "portal.shared.client.client_address"
 AXES_VERBOSE = False
 
 # Rate limits (django-ratelimit) on search and on the submission and adaptation forms, counted in the cache. In
@@ -232,6 +234,7 @@ CACHES = {
 # Whole pages for anonymous visitors, emptied on every publish (portal/shared/page_cache.py); off unless set.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
 RATELIMIT_VIEW = "portal.shared.views.rate_limited"
+RATELIMIT_IP_META_KEY = "portal.shared.client.client_address"  # key="ip" too, should a limit use it
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
 PORTAL_RATE_SEARCH = os.environ.get("PORTAL_RATE_SEARCH", "120/m")
 PORTAL_RATE_FORMS = os.environ.get("PORTAL_RATE_FORMS", "30/m")
