@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
 from portal.search import failover, limits
+from portal.search.documents import FACETS
 from portal.search.parsing import clean
 from portal.search.presentation import (
     as_json,
@@ -23,6 +24,7 @@ from portal.search.presentation import (
     relaxed_queries,
 )
 from portal.search.query import SearchParams
+from portal.shared import page_cache
 from portal.shared.client import rate_key
 from portal.taxonomy.models import TargetGroup
 
@@ -44,6 +46,7 @@ def _cacheable(request, response):
 
 @require_GET
 @ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@page_cache.reads("q", "side", "sortering", "format", *FACETS)
 def search(request):
     labels = facet_value_labels()
     try:
@@ -80,6 +83,7 @@ def _refused(request, refused: limits.SearchLimitExceeded):
 
 @require_GET
 @ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@page_cache.reads("q")
 def suggestions(request):
     """Autocomplete while typing: titles, target groups and methods that begin with what was typed."""
     prefix = clean(request.GET.get("q", ""))
