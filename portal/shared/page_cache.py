@@ -19,6 +19,7 @@ for all of them), memory in development. `PORTAL_PAGE_CACHE_SECONDS=0` switches 
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,8 +40,14 @@ UNCACHED_PREFIXES = (
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag", "Cache-Control", "Vary", "Content-Language")
 
 
+def _fresh_generation() -> int:
+    """A generation no earlier one can have had: should Redis evict the generation key (allkeys-lru), the pages
+    cached under the old number are never served again."""
+    return time.time_ns()
+
+
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
 
 
 def purge(**kwargs) -> None:
@@ -48,7 +55,7 @@ def purge(**kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def remembered(name: str, compute, timeout: int = 3600):
