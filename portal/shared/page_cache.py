@@ -2,9 +2,12 @@
 
 Anonymous GET requests for public pages are answered from the cache (`X-Page-Cache: hit`). Nothing is cached for a
 logged-in user, for a response that sets a cookie or says private/no-store, or under /admin/, /mine-historier/,
-/log-ind/ and the document and media paths. Every publish, unpublish, move or delete of a page, and every change to
-a target group or an approved adaptation, bumps a generation number that is part of every key: what was cached
-before is never served again. Publishing is rare next to reading, so emptying everything is the simple, safe choice.
+/log-ind/ and the document and media paths. A logged-in user's answers and the personal pages (/mine-historier/, the
+login) are sent `Cache-Control: private, no-store`, so no browser or proxy keeps them either.
+
+Every publish, unpublish, move or delete of a page, and every change to a target group or an approved adaptation,
+bumps a generation number that is part of every key: what was cached before is never served again. Publishing is
+rare next to reading, so emptying everything is the simple, safe choice.
 
 Only the query parameters a page reads are part of its key. Each view declares them (`cache_parameters` on a page
 model, read by a `before_serve_page` hook; `@reads(...)` on a view function); their values are normalised (stripped,
@@ -24,6 +27,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 GENERATION_KEY = "page-cache:generation"
@@ -37,6 +41,8 @@ UNCACHED_PREFIXES = (
     "/media/",
     "/static/",
 )
+# A visitor's own pages: never kept by a browser or a proxy either (Cache-Control: private, no-store).
+PERSONAL_PREFIXES = ("/mine-historier/", "/log-ind/", "/log-ud/")
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag", "Cache-Control", "Vary", "Content-Language")
 
 
@@ -163,7 +169,10 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if request.path.startswith(PERSONAL_PREFIXES) or request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_store=True)
+            return response
         gen = generation()
         declared = cache.get(_declared_key(request, gen))
         if declared is None:
