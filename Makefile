@@ -7,6 +7,9 @@ DKFDS_STATIC := portal/static/vendor/dkfds
 AXE_STATIC := tests/browser/vendor/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The portal's address in every full link (sitemap, feeds, .ics, e-mails, programme); the demo writes it into the Site.
+PORTAL_SITE_URL ?= http://$(HOST):$(PORT)
+export PORTAL_SITE_URL
 
 .PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk
 
@@ -41,8 +44,8 @@ migrate:
 
 demo:
 	$(BIN)/python manage.py load_demo_content
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_admin
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_demo_users
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py ensure_demo_users
 
 serve:
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

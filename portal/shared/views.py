@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from portal.shared.site_address import site_url
+
 
 @require_GET
 def accessibility_statement(request):
@@ -21,7 +23,7 @@ def robots_txt(request):
         f"Disallow: {reverse('search')}",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
