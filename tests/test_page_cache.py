@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.cache import cache
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests import factories as f
 
@@ -153,3 +155,25 @@ def test_every_listing_declares_the_filters_it_reads():
 
     for page, filterset in [(StoryIndexPage, StoryFilter), (MethodIndexPage, MethodFilter)]:
         assert {*filterset.base_filters, "side"} <= set(page.cache_parameters)
+
+
+names = st.sampled_from(["q", "side", "maalgruppe", "aar", "utm_source", "fbclid", "x", "Side", "q "])
+pairs = st.lists(st.tuples(names, st.text(max_size=12)), max_size=12)
+
+
+@given(pairs=pairs, order=st.randoms())
+def test_the_cache_key_holds_declared_parameters_only_in_one_order(pairs, order):
+    from django.http import QueryDict
+    from django.utils.http import urlencode
+
+    from portal.shared.page_cache import normalised_query
+
+    declared = ("q", "side", "maalgruppe", "aar")
+    query = normalised_query(QueryDict(urlencode(pairs)), declared)
+    parsed = QueryDict(query)
+    assert set(parsed) <= set(declared)
+    assert normalised_query(parsed, declared) == query  # normalising twice changes nothing
+    shuffled = list(pairs)
+    order.shuffle(shuffled)
+    junk_free = [(name, value) for name, value in shuffled if name in declared]
+    assert normalised_query(QueryDict(urlencode(junk_free)), declared) == query  # order and junk make no new key
