@@ -11,7 +11,7 @@ PORT ?= 8000
 PORTAL_SITE_URL ?= http://$(HOST):$(PORT)
 export PORTAL_SITE_URL
 
-.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk
+.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk redis
 
 run: install static migrate demo ## install, migrate, load the demo content, create an admin and serve
 	@echo
@@ -70,10 +70,10 @@ BENCH_DB ?= /tmp/gode-historier-bench-$(BENCH_STORIES).sqlite3
 BENCH_ARGS ?=
 BENCH_CORPUS = $(BIN)/python manage.py migrate --no-input -v0 && $(BIN)/python manage.py generate_corpus --stories $(BENCH_STORIES)
 
-bench: install static wrk
+bench: install static wrk redis
 	DATABASE_URL=sqlite:///$(BENCH_DB) bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
 
-bench-postgres: install static wrk
+bench-postgres: install static wrk redis
 	bash tests/services/with-postgres.sh bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
 
 # The search pages only: the other pages never ask the search engine.
@@ -83,6 +83,10 @@ bench-opensearch: install static wrk
 
 wrk:
 	@command -v wrk >/dev/null || apt-get install -y -q wrk || sudo apt-get install -y -q wrk
+
+# The mixed load (--mixed) runs a throwaway Redis on a private port, as production would have one.
+redis:
+	@command -v redis-server >/dev/null || apt-get install -y -q redis-server || sudo apt-get install -y -q redis-server
 
 clean:
 	rm -rf $(DKFDS_STATIC) $(AXE_STATIC) staticfiles .test-media .pytest_cache
