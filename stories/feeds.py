@@ -20,6 +20,11 @@ class StoryFeed(Feed):
     def link(self, obj=None):
         return site_url("/historier/")
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = site_url(request.path)  # the feed's own address, not the Host header's
+        return feed
+
     def stories(self, obj):
         return StoryPage.objects.live().public()
 

@@ -38,6 +38,8 @@ def test_calendar_programme_feeds_and_robots_use_the_configured_address(client, 
     feed = client.get("/feeds/historier/").content.decode()
     links = re.findall(r"<link>([^<]+)</link>", feed)
     assert len(links) > 2 and all(link.startswith(f"{ADDRESS}/") for link in links), links[:3]
+    atom = client.get("/feeds/historier/atom/", HTTP_HOST="127.0.0.1").content.decode()
+    assert f'href="{ADDRESS}/feeds/historier/atom/" rel="self"' in atom
     assert f"Sitemap: {ADDRESS}/sitemap.xml" in client.get("/robots.txt").content.decode()
 
 
