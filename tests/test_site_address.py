@@ -56,3 +56,22 @@ def test_an_address_wagtail_cannot_link_to_is_refused(settings, address):
     settings.PORTAL_SITE_URL = address
     with pytest.raises(ImproperlyConfigured):
         host_and_port()
+
+
+def test_e_mails_link_to_the_same_address_unless_the_admin_has_its_own(monkeypatch):
+    from tests.test_settings import manage
+
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+
+    show = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+    same = manage("shell", "-c", show, DJANGO_SETTINGS_MODULE="portal.settings.dev", PORTAL_SITE_URL="https://gh.dk/")
+    assert same.stdout.strip().splitlines()[-1] == "https://gh.dk", same.stderr
+    own = manage(
+        "shell",
+        "-c",
+        show,
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        PORTAL_SITE_URL="https://gh.dk",
+        WAGTAILADMIN_BASE_URL="https://redaktion.gh.dk",
+    )
+    assert own.stdout.strip().splitlines()[-1] == "https://redaktion.gh.dk", own.stderr
