@@ -7,8 +7,11 @@ DKFDS_STATIC := portal/static/vendor/dkfds
 AXE_STATIC := tests/browser/vendor/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The portal's address in every full link (sitemap, feeds, .ics, e-mails, programme); the demo writes it into the Site.
+PORTAL_SITE_URL ?= http://$(HOST):$(PORT)
+export PORTAL_SITE_URL
 
-.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk relevance relevance-services
+.PHONY: run install static migrate demo serve test test-sqlite test-postgres lint check clean bench bench-postgres bench-opensearch wrk redis relevance relevance-services
 
 run: install static migrate demo ## install, migrate, load the demo content, create an admin and serve
 	@echo
@@ -41,8 +44,8 @@ migrate:
 
 demo:
 	$(BIN)/python manage.py load_demo_content
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_admin
-	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py ensure_demo_users
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py ensure_demo_users
 
 serve:
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -67,10 +70,10 @@ BENCH_DB ?= /tmp/gode-historier-bench-$(BENCH_STORIES).sqlite3
 BENCH_ARGS ?=
 BENCH_CORPUS = $(BIN)/python manage.py migrate --no-input -v0 && $(BIN)/python manage.py generate_corpus --stories $(BENCH_STORIES)
 
-bench: install static wrk
+bench: install static wrk redis
 	DATABASE_URL=sqlite:///$(BENCH_DB) bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
 
-bench-postgres: install static wrk
+bench-postgres: install static wrk redis
 	bash tests/services/with-postgres.sh bash -c '$(BENCH_CORPUS) && $(BIN)/python manage.py benchmark $(BENCH_ARGS)'
 
 # The search pages only: the other pages never ask the search engine.
@@ -80,6 +83,10 @@ bench-opensearch: install static wrk
 
 wrk:
 	@command -v wrk >/dev/null || apt-get install -y -q wrk || sudo apt-get install -y -q wrk
+
+# The mixed load (--mixed) runs a throwaway Redis on a private port, as production would have one.
+redis:
+	@command -v redis-server >/dev/null || apt-get install -y -q redis-server || sudo apt-get install -y -q redis-server
 
 clean:
 	rm -rf $(DKFDS_STATIC) $(AXE_STATIC) staticfiles .test-media .pytest_cache

@@ -29,6 +29,9 @@ EVIDENCE_DESCRIPTIONS = {
 class MethodIndexPage(SectionIndexPage):
     """/metoder/: all methods, filterable by target group and evidence level."""
 
+    # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
+    cache_parameters = ("maalgruppe", "evidens", "side")
+
     subpage_types = ["methods.MethodPage"]
 
     class Meta:

@@ -33,5 +33,6 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "portal.shared.views.bad_request"
 handler404 = "portal.shared.views.page_not_found"
 handler500 = "portal.shared.views.server_error"

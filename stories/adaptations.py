@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from portal.roles.models import RoleGroup
 from portal.roles.notifications import notify
+from portal.shared.client import user_or_client_key
 from stories.models import StoryAdaptation, StoryPage
 from stories.submission.forms import GuardedForm
 from stories.submission.workflow import contributor_jobcenters
@@ -62,7 +63,7 @@ def _consultants_of(jobcenter):
 
 
 @login_required
-@ratelimit(key="user", rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
+@ratelimit(key=user_or_client_key, rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
 def tried_it(request, page_id):
     story = get_object_or_404(StoryPage.objects.live(), pk=page_id)
     jobcenters = contributor_jobcenters(request.user).exclude(pk=story.get_parent().pk)

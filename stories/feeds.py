@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.feedgenerator import Atom1Feed
 
+from portal.shared.site_address import site_url
 from portal.taxonomy.models import RegionPage, TargetGroup
 from stories.models import StoryPage
 
@@ -17,7 +18,12 @@ class StoryFeed(Feed):
     language = "da"
 
     def link(self, obj=None):
-        return "/historier/"
+        return site_url("/historier/")
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["feed_url"] = site_url(request.path)  # the feed's own address, not the Host header's
+        return feed
 
     def stories(self, obj):
         return StoryPage.objects.live().public()
@@ -33,7 +39,7 @@ class StoryFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url()
+        return item.get_full_url()
 
     def item_guid(self, item):
         return f"gode-historier:story:{item.pk}"
@@ -64,7 +70,7 @@ class TargetGroupFeed(StoryFeed):
         return f"De nyeste gode historier om {obj.name.lower()}."
 
     def link(self, obj):
-        return obj.get_url() or "/historier/"
+        return site_url(obj.get_url() or "/historier/")
 
     def stories(self, obj):
         tagged = StoryPage.objects.filter(target_groups__in=obj.with_descendants()).values("pk")
@@ -82,7 +88,7 @@ class RegionFeed(StoryFeed):
         return f"De nyeste gode historier fra jobcentrene i {obj.title}."
 
     def link(self, obj):
-        return obj.url
+        return obj.get_full_url()
 
     def stories(self, obj):
         return super().stories(obj).descendant_of(obj)

@@ -77,4 +77,17 @@ def test_ensure_admin_creates_one_administrator(db, monkeypatch, django_user_mod
     call_command("ensure_admin")
     call_command("ensure_admin")
     assert django_user_model.objects.filter(username="redaktion", is_superuser=True).count() == 1
-    assert "et-langt-kodeord-42" in capsys.readouterr().out
+    output = capsys.readouterr()
+    assert "et-langt-kodeord-42" not in output.out + output.err  # never into deploy logs
+    assert "PORTAL_ADMIN_PASSWORD" in output.out
+    assert django_user_model.objects.get(username="redaktion").check_password("et-langt-kodeord-42")
+
+
+def test_ensure_admin_prints_a_password_it_made_once(db, monkeypatch, django_user_model, capsys):
+    monkeypatch.delenv("PORTAL_ADMIN_USERNAME", raising=False)
+    monkeypatch.delenv("PORTAL_ADMIN_PASSWORD", raising=False)
+    call_command("ensure_admin")
+    printed = capsys.readouterr().out.split("adgangskode '")[1].split("'")[0]
+    assert django_user_model.objects.get(username="admin").check_password(printed)
+    call_command("ensure_admin")
+    assert printed not in capsys.readouterr().out

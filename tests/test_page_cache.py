@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.cache import cache
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests import factories as f
 
@@ -94,3 +96,84 @@ def test_derived_values_follow_publishing_even_with_the_page_cache_off(client, t
     tree.misbrug.name = "Borgere med et misbrug"
     tree.misbrug.save()  # renaming a target group empties the derived values too
     assert "Borgere med et misbrug" in client.get(search).text
+
+
+def page_entries() -> list[str]:
+    """The cached pages (not the small notes of what each address reads) in the test's in-memory cache."""
+    return [key for key in cache._cache if ":page-cache:" in key and ":page:" in key]
+
+
+def test_fifty_requests_with_random_tracking_parameters_make_one_entry(client, tree):
+    import secrets
+
+    f.StoryPageFactory(parent=tree.varde, title="Kaffe i Varde")
+    answers = [client.get("/historier/", {"utm_source": secrets.token_hex(8)}) for _ in range(50)]
+    assert all(answer.status_code == 200 for answer in answers)
+    assert len(page_entries()) == 1
+    assert sum(answer.get("X-Page-Cache") == "hit" for answer in answers) >= 48
+    for answer in answers[1:]:  # the junk never reaches the page's own links
+        assert "utm_source" not in answer.text
+
+
+def test_facet_values_in_any_order_share_an_entry_and_a_read_parameter_makes_its_own(client, tree):
+    for n in range(14):
+        f.StoryPageFactory(parent=tree.varde, title=f"Historie nummer {n}", target_groups=[tree.misbrug, tree.unge])
+    both = "maalgruppe=borgere-med-misbrug&maalgruppe=unge-under-30"
+    first = client.get(f"/historier/?{both}")
+    again = client.get("/historier/?maalgruppe=unge-under-30&maalgruppe=borgere-med-misbrug&maalgruppe=unge-under-30")
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert client.get(f"/historier/?{both}&fbclid=x&maalgruppe=")["X-Page-Cache"] == "hit"
+
+    second_page = client.get(f"/historier/?{both}&side=2")
+    assert second_page["X-Page-Cache"] == "miss" and second_page.content != first.content
+    assert client.get(f"/historier/?side=02&{both}")["X-Page-Cache"] == "hit"  # the same page number
+    assert len(page_entries()) == 2
+
+
+def test_search_keys_on_its_own_parameters_only(client, tree):
+    answers = [client.get("/soeg/", {"q": " misbrug ", "ref": f"nyhedsbrev-{n}"}) for n in range(5)]
+    assert all('value="misbrug"' in answer.text for answer in answers)
+    assert [answer.get("X-Page-Cache") for answer in answers[2:]] == ["hit"] * 3
+    assert len(page_entries()) == 1
+    other = client.get("/soeg/", {"q": "kaffe"})
+    assert other["X-Page-Cache"] == "miss" and 'value="kaffe"' in other.text
+
+
+def test_a_view_that_declares_nothing_is_not_cached_with_a_query_string(client, tree):
+    for n in range(5):
+        client.get("/sitemap.xml", {"x": n})
+    assert page_entries() == []
+    client.get("/sitemap.xml")
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+
+
+def test_every_listing_declares_the_filters_it_reads():
+    from methods.filters import MethodFilter
+    from methods.models import MethodIndexPage
+    from stories.filters import StoryFilter
+    from stories.models import StoryIndexPage
+
+    for page, filterset in [(StoryIndexPage, StoryFilter), (MethodIndexPage, MethodFilter)]:
+        assert {*filterset.base_filters, "side"} <= set(page.cache_parameters)
+
+
+names = st.sampled_from(["q", "side", "maalgruppe", "aar", "utm_source", "fbclid", "x", "Side", "q "])
+pairs = st.lists(st.tuples(names, st.text(max_size=12)), max_size=12)
+
+
+@given(pairs=pairs, order=st.randoms())
+def test_the_cache_key_holds_declared_parameters_only_in_one_order(pairs, order):
+    from django.http import QueryDict
+    from django.utils.http import urlencode
+
+    from portal.shared.page_cache import normalised_query
+
+    declared = ("q", "side", "maalgruppe", "aar")
+    query = normalised_query(QueryDict(urlencode(pairs)), declared)
+    parsed = QueryDict(query)
+    assert set(parsed) <= set(declared)
+    assert normalised_query(parsed, declared) == query  # normalising twice changes nothing
+    shuffled = list(pairs)
+    order.shuffle(shuffled)
+    junk_free = [(name, value) for name, value in shuffled if name in declared]
+    assert normalised_query(QueryDict(urlencode(junk_free)), declared) == query  # order and junk make no new key

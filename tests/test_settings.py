@@ -1,11 +1,16 @@
 """Secure by default: production refuses to start without its secrets and passes Django's deployment checks."""
 
 import os
+import shutil
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
+
+from tests.conftest import require_service
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,19 +29,69 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checks():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        DJANGO_SECRET_KEY="x" * 20 + "-a-long-and-random-production-secret-for-the-test",
-        DJANGO_ALLOWED_HOSTS="gode-historier.example.dk",
-        DATABASE_URL="sqlite:///:memory:",
-        REDIS_URL="redis://127.0.0.1:6379/0",
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SECRET_KEY": "x" * 20 + "-a-long-and-random-production-secret-for-the-test",
+    "DJANGO_ALLOWED_HOSTS": "gode-historier.example.dk",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def throwaway_redis(*options):
+    """A real redis-server on a private port with these options; yields its URL."""
+    import redis
+
+    require_service(shutil.which("redis-server") is not None, "redis-server is not installed (apt-get install it)")
+    port = free_port()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", *options], stdout=subprocess.DEVNULL
     )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        for _ in range(100):
+            try:
+                redis.Redis.from_url(url).ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_production_settings_pass_the_deployment_checks():
+    with throwaway_redis("--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru") as redis_url:
+        result = manage("check", "--deploy", "--fail-level", "WARNING", REDIS_URL=redis_url, **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deployment_check_warns_when_redis_has_no_memory_cap():
+    with throwaway_redis("--maxmemory", "0") as redis_url:
+        result = manage("check", "--deploy", REDIS_URL=redis_url, **PRODUCTION)
+    assert result.returncode == 0, result.stderr  # a warning: the deployment goes on
+    assert "portal.W001" in result.stderr and "maxmemory" in result.stderr
+
+
+def test_the_deployment_check_warns_when_a_capped_redis_evicts_nothing():
+    with throwaway_redis("--maxmemory", "64mb", "--maxmemory-policy", "noeviction") as redis_url:
+        result = manage("check", "--deploy", REDIS_URL=redis_url, **PRODUCTION)
+    assert "portal.W003" in result.stderr and "portal.W001" not in result.stderr
+
+
+def test_the_deployment_check_only_warns_when_redis_cannot_be_reached():
+    result = manage("check", "--deploy", REDIS_URL=f"redis://127.0.0.1:{free_port()}/0", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "portal.W002" in result.stderr and "portal.W001" not in result.stderr
 
 
 def test_production_refuses_to_count_rate_limits_per_process():

@@ -100,6 +100,34 @@ def hanging_listener():
             connection.close()
 
 
+@contextmanager
+def redis_server(maxmemory: str = "256mb"):
+    """A throwaway Redis on a private port (no persistence, capped with an LRU policy as the README advises); yields
+    its URL. Needs `redis-server` (Debian: apt-get install redis-server)."""
+    import redis
+
+    port = free_port()
+    process = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--maxmemory", maxmemory, "--maxmemory-policy", "allkeys-lru"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        for _ in range(100):
+            try:
+                redis.Redis.from_url(url).ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("redis-server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 class Server:
     """gunicorn serving the portal with production settings (DEBUG off), in its own process group."""
 
@@ -139,6 +167,22 @@ class Server:
         except subprocess.TimeoutExpired:  # workers stuck in long requests: stop the whole group
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=20)
+
+    def worker_pids(self) -> list[int]:
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                    pids.append(int(stat.parent.name))
+            except (OSError, IndexError, ValueError):
+                continue
+        return pids
+
+    def kill_one_worker(self) -> int:
+        """SIGKILL one worker, as the kernel's OOM killer or a crash would; the master starts another."""
+        pid = self.worker_pids()[0]
+        os.kill(pid, signal.SIGKILL)
+        return pid
 
     def worker_peak_mb(self) -> float:
         """The highest peak resident memory (VmHWM) of any worker."""

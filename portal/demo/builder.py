@@ -19,6 +19,7 @@ from portal.demo.themes import THEMES
 from portal.events.models import EventIndexPage, EventMaterial, EventPage, ProgrammeItem, StoryCandidate
 from portal.home.models import HomeFeaturedMethod, HomeFeaturedStory, HomePage, StandardPage
 from portal.roles.setup import ensure_all_roles
+from portal.shared.site_address import host_and_port
 from portal.shared.slugs import transliterate
 from portal.taxonomy.models import (
     JobcenterPage,
@@ -90,9 +91,10 @@ class DemoBuilder:
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         old_root = site.root_page if site else None
+        hostname, port = host_and_port()  # PORTAL_SITE_URL: the sitemap and calendars link where the portal runs
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Gode Historier"},
+            defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": "Gode Historier"},
         )
         if old_root and old_root.pk != home.pk and old_root.specific_class != HomePage:
             old_root.delete()

@@ -23,6 +23,9 @@ from portal.shared.privacy_guard import GuardedPage
 
 
 class EventIndexPage(SectionIndexPage):
+    # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
+    cache_parameters = ("region",)
+
     subpage_types = ["events.EventPage"]
 
     class Meta:

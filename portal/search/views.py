@@ -13,6 +13,7 @@ from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
 from portal.search import failover, limits, spelling
+from portal.search.documents import FACETS
 from portal.search.parsing import clean
 from portal.search.presentation import (
     as_json,
@@ -23,6 +24,8 @@ from portal.search.presentation import (
     relaxed_queries,
 )
 from portal.search.query import SearchParams
+from portal.shared import page_cache
+from portal.shared.client import rate_key
 from portal.taxonomy.models import TargetGroup
 
 
@@ -42,7 +45,8 @@ def _cacheable(request, response):
 
 
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@page_cache.reads("q", "side", "sortering", "format", *FACETS)
 def search(request):
     labels = facet_value_labels()
     try:
@@ -79,7 +83,8 @@ def _refused(request, refused: limits.SearchLimitExceeded):
 
 
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@ratelimit(key=rate_key, rate=lambda group, request: settings.PORTAL_RATE_SEARCH, block=True)
+@page_cache.reads("q")
 def suggestions(request):
     """Autocomplete while typing: target groups and methods that begin with what was typed, the search with its last
     word completed (or corrected) from the indexed vocabulary, then titles."""

@@ -220,7 +220,9 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+# The client's address behind PORTAL_PROXY_COUNT reverse proxies: one function for the lockout and every rate limit.
+PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "portal.shared.client.client_address"
 AXES_VERBOSE = False
 
 # Rate limits (django-ratelimit) on search and on the submission and adaptation forms, counted in the cache. In
@@ -235,6 +237,7 @@ CACHES = {
 # Whole pages for anonymous visitors, emptied on every publish (portal/shared/page_cache.py); off unless set.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
 RATELIMIT_VIEW = "portal.shared.views.rate_limited"
+RATELIMIT_IP_META_KEY = "portal.shared.client.client_address"  # key="ip" too, should a limit use it
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)
 PORTAL_RATE_SEARCH = os.environ.get("PORTAL_RATE_SEARCH", "120/m")
 PORTAL_RATE_FORMS = os.environ.get("PORTAL_RATE_FORMS", "30/m")
@@ -255,8 +258,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Gode Historier
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gode Historier"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The portal's own address, for every link that leaves the page (sitemap, feeds, .ics, e-mails, the printable
+# programme): portal/shared/site_address.py. `make run` sets it from HOST and PORT.
+PORTAL_SITE_URL = os.environ.get("PORTAL_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PORTAL_SITE_URL)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no editor's e-mail hash goes to a third party for an avatar
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the dashboard would ask releases.wagtail.org from every editor's browser
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("da", "Dansk")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

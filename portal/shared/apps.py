@@ -7,6 +7,7 @@ class SharedConfig(AppConfig):
     verbose_name = "Fælles dele"
 
     def ready(self):
+        from portal.shared import checks  # noqa: F401  (registers the deployment checks)
         from portal.shared.page_cache import connect_signals
 
         connect_signals()

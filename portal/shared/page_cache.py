@@ -2,19 +2,33 @@
 
 Anonymous GET requests for public pages are answered from the cache (`X-Page-Cache: hit`). Nothing is cached for a
 logged-in user, for a response that sets a cookie or says private/no-store, or under /admin/, /mine-historier/,
-/log-ind/ and the document and media paths. Every publish, unpublish, move or delete of a page, and every change to
-a target group or an approved adaptation, bumps a generation number that is part of every key: what was cached
-before is never served again. Publishing is rare next to reading, so emptying everything is the simple, safe choice.
+/log-ind/ and the document and media paths. A logged-in user's answers and the personal pages (/mine-historier/, the
+login) are sent `Cache-Control: private, no-store`, so no browser or proxy keeps them either.
+
+Every publish, unpublish, move or delete of a page, and every change to a target group or an approved adaptation,
+bumps a generation number that is part of every key: what was cached before is never served again. Publishing is
+rare next to reading, so emptying everything is the simple, safe choice.
+
+Only the query parameters a page reads are part of its key. Each view declares them (`cache_parameters` on a page
+model, read by a `before_serve_page` hook; `@reads(...)` on a view function); their values are normalised (stripped,
+emptied ones dropped, repeated ones de-duplicated and sorted, `side` as a number) and anything else in the URL
+(`utm_source=…`, junk) is dropped before the view sees the request, so it neither makes a new entry nor ends up in the
+page's links. The first request for an address learns what its view declared; a view that declares nothing is cached
+only for requests without a query string.
 
 The cache is Django's default cache: Redis in production (shared by every worker, so one publish empties the cache
 for all of them), memory in development. `PORTAL_PAGE_CACHE_SECONDS=0` switches it off.
 """
 
+import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 
 GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = (
@@ -27,11 +41,19 @@ UNCACHED_PREFIXES = (
     "/media/",
     "/static/",
 )
+# A visitor's own pages: never kept by a browser or a proxy either (Cache-Control: private, no-store).
+PERSONAL_PREFIXES = ("/mine-historier/", "/log-ind/", "/log-ud/")
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag", "Cache-Control", "Vary", "Content-Language")
 
 
+def _fresh_generation() -> int:
+    """A generation no earlier one can have had: should Redis evict the generation key (allkeys-lru), the pages
+    cached under the old number are never served again."""
+    return time.time_ns()
+
+
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
 
 
 def purge(**kwargs) -> None:
@@ -39,7 +61,7 @@ def purge(**kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def remembered(name: str, compute, timeout: int = 3600):
@@ -53,10 +75,71 @@ def remembered(name: str, compute, timeout: int = 3600):
     return value
 
 
-def _key(request) -> str:
+UNDECLARED = "*"  # a view that declared no parameters: cached only without a query string
+DECLARED_ATTRIBUTE = "_page_cache_parameters"
+
+
+def declare(request, names) -> None:
+    """Say which query parameters the view serving `request` reads (every other one is dropped when cached)."""
+    setattr(request, DECLARED_ATTRIBUTE, tuple(sorted(set(names))))
+
+
+def reads(*names):
+    """Decorator for a view function: the query parameters it reads."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            declare(request, names)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _page_number(value: str) -> str:
+    """`side` as the paginators read it: an integer, or nothing (the first page) when it is not one."""
+    try:
+        return str(int(value[:12]))
+    except ValueError:
+        return ""
+
+
+NORMALISERS = {"side": _page_number}
+
+
+def normalised_query(data: QueryDict, names) -> str:
+    """The query string of the declared parameters only, each value normalised, in a fixed order."""
+    pairs = []
+    for name in sorted(names):
+        normalise = NORMALISERS.get(name, lambda value: " ".join(value.split()))
+        values = sorted({normalise(value) for value in data.getlist(name)} - {""})
+        pairs += [(name, value) for value in values]
+    return urlencode(pairs)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _address(request) -> str:
+    return f"{request.get_host()}|{request.path}"
+
+
+def _declared_key(request, gen: int) -> str:
+    return f"page-cache:{gen}:reads:{_digest(_address(request))}"
+
+
+def _key(request, gen: int, query: str) -> str:
     kind = "json" if "application/json" in request.headers.get("Accept", "") else "html"
-    raw = f"{request.get_host()}|{request.get_full_path()}|{kind}"
-    return f"page-cache:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"page-cache:{gen}:page:{_digest(_address(request), query, kind)}"
+
+
+def _narrow(request, query: str) -> None:
+    """Let the view see only the declared, normalised parameters: what it renders is what the key says."""
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
 
 
 def _cacheable_request(request) -> bool:
@@ -86,8 +169,22 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not _cacheable_request(request):
-            return self.get_response(request)
-        key = _key(request)
+            response = self.get_response(request)
+            if request.path.startswith(PERSONAL_PREFIXES) or request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+        gen = generation()
+        declared = cache.get(_declared_key(request, gen))
+        if declared is None:
+            return self._learn(request, gen)
+        if declared == UNDECLARED:
+            if request.META.get("QUERY_STRING"):
+                return self.get_response(request)
+            query = ""
+        else:
+            query = normalised_query(request.GET, declared)
+            _narrow(request, query)
+        key = _key(request, gen, query)
         cached = cache.get(key)
         if cached is not None:
             response = HttpResponse(cached["content"])
@@ -95,7 +192,23 @@ class AnonymousPageCacheMiddleware:
                 response[header] = value
             response["X-Page-Cache"] = "hit"
             return response
+        return self._store(key, self.get_response(request))
+
+    def _learn(self, request, gen):
+        """The first request for an address: serve it, note what its view declared, and keep the answer only if
+        the URL held nothing else."""
         response = self.get_response(request)
+        if not _cacheable_response(response):
+            return response
+        declared = getattr(request, DECLARED_ATTRIBUTE, None)
+        remembered_as = UNDECLARED if declared is None else declared
+        cache.set(_declared_key(request, gen), remembered_as, settings.PORTAL_PAGE_CACHE_SECONDS)
+        query = normalised_query(request.GET, declared or ())
+        if query == request.META.get("QUERY_STRING", ""):
+            return self._store(_key(request, gen, query), response)
+        return response
+
+    def _store(self, key, response):
         if _cacheable_response(response):
             headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
             cache.set(key, {"content": response.content, "headers": headers}, settings.PORTAL_PAGE_CACHE_SECONDS)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from portal.shared.site_address import site_url
+
 
 @require_GET
 def accessibility_statement(request):
@@ -21,7 +23,7 @@ def robots_txt(request):
         f"Disallow: {reverse('search')}",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -30,9 +32,24 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    """400 in Danish (a malformed request, an unknown Host header). Like the 500 page it needs no context processors
+    or database: the request itself may be what cannot be read."""
+    return _plain_error("400.html", 400)
+
+
 def server_error(request):
     # No context processors or database: the error may come from them.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    return _plain_error("500.html", 500)
+
+
+def _plain_error(template: str, status: int) -> HttpResponse:
+    try:
+        content = loader.get_template(template).render()
+    except Exception:  # e.g. a static manifest without the stylesheet: the Danish words still reach the visitor
+        content = "Der opstod en fejl. Prøv igen om lidt."
+        return HttpResponse(content, status=status, content_type="text/plain; charset=utf-8")
+    return HttpResponse(content, status=status)
 
 
 def rate_limited(request, exception=None):

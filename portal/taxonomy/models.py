@@ -81,6 +81,9 @@ def _target_group_index_url():
 class TargetGroupIndexPage(RoutablePageMixin, SectionIndexPage):
     """/maalgrupper/: every target group, and a landing page for each at /maalgrupper/<slug>/."""
 
+    # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
+    cache_parameters = ("side",)
+
     subpage_types = []
     template = "taxonomy/target_group_index_page.html"
 
@@ -139,6 +142,9 @@ class RegionIndexPage(SectionIndexPage):
 class RegionPage(GuardedPage, Page):
     """A region (e.g. Region Syddanmark), with its jobcenters beneath it."""
 
+    # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
+    cache_parameters = ("side",)
+
     intro = models.TextField("kort beskrivelse", blank=True)
 
     content_panels = Page.content_panels + [
@@ -175,6 +181,9 @@ class RegionFeatured(FeaturedPage):
 
 class JobcenterPage(GuardedPage, Page):
     """A jobcenter: belongs to a municipality and (as its parent page) a region. Its stories live beneath it."""
+
+    # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
+    cache_parameters = ("side",)
 
     municipality = models.CharField("kommune", max_length=100)
     intro = models.TextField("kort beskrivelse", blank=True)

@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from portal.shared.client import user_or_client_key
 from stories import followup, privacy
 from stories.models import StoryPage, StorySubmission
 from stories.submission import drafts, steps, workflow
@@ -98,7 +99,7 @@ def reopen(request, page_id):
 
 
 @login_required
-@ratelimit(key="user", rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
+@ratelimit(key=user_or_client_key, rate=lambda group, request: settings.PORTAL_RATE_FORMS, method="POST", block=True)
 def step(request, public_id, slug):
     submission = _submission_for(request, public_id)
     if workflow.in_review(submission.page):

@@ -117,3 +117,25 @@ def test_script_typed_into_every_field_of_a_submission_never_runs(page, demo_sit
         assert page.evaluate("window.__xss") is None, url
     page.goto(demo_site + story.url)
     assert "<script>window.__xss" in page.inner_text("h1")  # shown as text, not run
+
+
+def test_the_admin_dashboard_and_page_editor_ask_no_third_party(page, demo_site, django_user_model):
+    """No Gravatar avatar, no update check, no web font or script from elsewhere: every request stays on the portal."""
+    from urllib.parse import urlparse
+
+    django_user_model.objects.create_superuser("chef", "chef@example.org", "hemmeligt-kodeord-1")
+    origin = urlparse(demo_site).netloc
+    foreign, local = [], []
+    page.on("request", lambda r: (local if urlparse(r.url).netloc == origin else foreign).append(r.url))
+    page.goto(demo_site + "/admin/login/")
+    page.fill("#id_username", "chef")
+    page.fill("#id_password", "hemmeligt-kodeord-1")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    story = StoryPage.objects.live().first()
+    for path in ["/admin/", f"/admin/pages/{story.pk}/edit/"]:
+        page.goto(demo_site + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("main, #main").count() >= 1, path
+    assert any("/admin/pages/" in url for url in local)  # the editor was really loaded
+    assert foreign == []

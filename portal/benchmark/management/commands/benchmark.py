@@ -21,8 +21,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.benchmark import mixed
 from portal.benchmark.adversarial import url_classes
-from portal.benchmark.load import Server, hanging_listener, queries_per_request, targets, wrk
+from portal.benchmark.load import Server, hanging_listener, queries_per_request, redis_server, targets, wrk
 from portal.search.documents import searchable_count
 from stories.models import StoryIndexPage, StoryPage
 
@@ -40,10 +41,13 @@ class Command(BaseCommand):
         parser.add_argument("--only", default="", help="Only pages whose label contains this (e.g. 'search').")
         parser.add_argument("--adversarial", action="store_true", help="The adversarial search mix instead.")
         parser.add_argument(
+            "--mixed", action="store_true", help="A realistic mix for 60 s with Redis, then again killing a worker."
+        )
+        parser.add_argument(
             "--hanging-engine", action="store_true", help="Searches and the story listing while the engine hangs."
         )
 
-    def handle(self, *args, seconds, connections, workers, cache, only, adversarial, hanging_engine, **options):
+    def handle(self, *args, seconds, connections, workers, cache, only, adversarial, mixed, hanging_engine, **options):
         if subprocess.run(["which", "wrk"], capture_output=True).returncode:
             raise CommandError("wrk is not installed: apt-get install wrk (or make bench, which installs it).")
         engine = settings.PORTAL_SEARCH_ENGINE
@@ -54,6 +58,8 @@ class Command(BaseCommand):
             f"{connections} connections, {seconds:g} s per page."
         )
         env = self.server_env()
+        if mixed:
+            return self.run_mixed(env)
         if adversarial:
             self.run_adversarial(env, seconds, connections, workers)
         if hanging_engine:
@@ -132,6 +138,55 @@ class Command(BaseCommand):
                 under_attack = wrk(server.base + listing, seconds, 1)
             self.write_row(f"while {connections + 1} send all classes", under_attack)
             self.write_row(f"(the {connections + 1} attackers)", attack.result())
+
+    def run_mixed(self, env, seconds=60, connections=8, workers=3):
+        """The realistic mix (portal/benchmark/mixed.py) against production settings: a real Redis for the page
+        cache and the rate limits, 500 visitors behind one proxy (X-Forwarded-For), 3 workers. Then the same load
+        again, killing one worker (SIGKILL) halfway through."""
+        if subprocess.run(["which", "redis-server"], capture_output=True).returncode:
+            raise CommandError("redis-server is not installed: apt-get install redis-server.")
+        urls = mixed.mixed_urls()
+        sizes = ", ".join(f"{len(paths)} {name}" for name, paths in urls.items())
+        self.stdout.write(f"\nMixed load: {sizes} URLs; {connections} connections, {seconds} s, {workers} workers.")
+        with redis_server() as redis_url:
+            env = {
+                **env,
+                "REDIS_URL": redis_url,
+                "PORTAL_PROXY_COUNT": "1",
+                "PORTAL_RATELIMIT": "1",
+                "DJANGO_LOG_LEVEL": "ERROR",
+            }
+            env.pop("PORTAL_PAGE_CACHE_SECONDS", None)  # the production default (600 s)
+            for kill in (False, True):
+                subprocess.run(["redis-cli", "-u", redis_url, "flushall"], capture_output=True)
+                with Server(env, workers) as server:
+                    mixed.run(server.port, urls, 5, connections)  # warm-up: templates, connections
+                    killed = []
+                    at = (
+                        (seconds / 2, lambda server=server, killed=killed: killed.append(server.kill_one_worker()))
+                        if kill
+                        else None
+                    )
+                    tallies = mixed.run(server.port, urls, seconds, connections, seed=2, at=at)
+                    memory = subprocess.run(
+                        ["redis-cli", "-u", redis_url, "info", "memory"], capture_output=True, text=True
+                    ).stdout
+                used = next(
+                    (line.split(":")[1] for line in memory.splitlines() if line.startswith("used_memory_human")), "?"
+                )
+                title = f"one worker (pid {killed[0]}) killed at {seconds / 2:g} s" if killed else "no worker killed"
+                self.stdout.write(f"\n{title}; Redis used {used.strip()} at the end:")
+                self.stdout.write(
+                    f"{'class':<20}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'2xx/3xx':>9}{'4xx':>6}"
+                    f"{'429':>6}{'5xx':>6}{'conn err':>10}"
+                )
+                for name in mixed.WEIGHTS:
+                    t = tallies.get(name, mixed.Tally())
+                    self.stdout.write(
+                        f"{name:<20}{t.requests:>9}{t.percentile(50):>9.1f}{t.percentile(95):>9.1f}"
+                        f"{t.percentile(99):>9.1f}{t.ok:>9}{t.client_errors:>6}{t.too_many:>6}{t.server_errors:>6}"
+                        f"{t.connection_errors:>10}"
+                    )
 
     def run_hanging_engine(self, env, seconds, connections, workers):
         """The search engine accepts connections and never answers: what searches cost, and what they cost the
