@@ -95,6 +95,19 @@ def test_another_jobcenters_submission_is_closed(roles, tree, who):
         assert response["Location"].startswith("/log-ind/")
     else:
         assert response.status_code == 403
+        assert '<html lang="da">' in response.content.decode() and "Du har ikke adgang" in response.content.decode()
         assert client.post(step, {"title": "Overtaget"}).status_code == 403
     submission.refresh_from_db()
     assert submission.page is None and not Page.objects.filter(title="Overtaget").exists()  # nothing was written
+
+
+def test_a_stale_form_is_refused_in_danish_with_advice_on_keeping_the_text(roles, tree):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(roles["varde_contributor"])
+    response = client.post("/mine-historier/ny/")  # no CSRF token, as after a long pause or a logout elsewhere
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert '<html lang="da">' in text and "Formularen kunne ikke sendes" in text and "tilbage-knap" in text
+    assert not StorySubmission.objects.exists()
