@@ -262,6 +262,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Uploads in the admin follow the public form's rules (portal/shared/images.py, pdfs.py): at most 40 megapixels,
+# upright, scaled down to 3200 px and without metadata; PDFs scanned for CPR numbers and stripped of metadata.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.shared.admin_uploads.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.shared.admin_uploads.PortalDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
