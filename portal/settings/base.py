@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.themes",
     "portal.benchmark",
+    "portal.outbox",
     "stories",
     "methods",
     "wagtail.contrib.forms",
