@@ -56,21 +56,22 @@ def _scaled(size, longest):
 
 def normalised(image):
     """The pixels of an image opened by `open_bounded`: decoded (JPEG at a reduced scale where it is much larger
-    than needed, to bound memory), turned upright by its EXIF orientation, scaled down to MAX_IMAGE_SIDE, and with
+    than needed, to bound memory), scaled down to MAX_IMAGE_SIDE, turned upright by its EXIF orientation, and with
     every piece of metadata dropped."""
     try:
         if image.format == "JPEG":
             image.draft(None, _scaled(image.size, MAX_IMAGE_SIDE))
         image.load()
-        # The orientation tag is read before the metadata goes: a photo tagged "rotate 90°" is stored upright.
-        upright = ImageOps.exif_transpose(image)
+        # Scaled first (in place, so the full-size pixels are freed), then turned by the orientation tag, which is
+        # read before the metadata goes: a photo tagged "rotate 90°" is stored upright.
+        if max(image.size) > MAX_IMAGE_SIDE:
+            image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
+        ImageOps.exif_transpose(image, in_place=True)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(NOT_AN_IMAGE, code="type") from error
-    if max(upright.size) > MAX_IMAGE_SIDE:
-        upright.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
-    transparency = upright.info.get("transparency")
-    upright.info = {} if transparency is None else {"transparency": transparency}
-    return upright
+    transparency = image.info.get("transparency")
+    image.info = {} if transparency is None else {"transparency": transparency}
+    return image
 
 
 def encoded(image, format):
