@@ -2,6 +2,7 @@
 in their text and metadata, stripped of metadata; whatever is refused is answered in Danish at the field and
 leaves nothing in the database or in storage."""
 
+import datetime
 import io
 
 import pytest
@@ -247,3 +248,31 @@ def test_a_broken_pdf_is_refused_in_danish(contributor, tree, media):
     response = _post_contact(contributor, submission, **_attachment(b"%PDF-1.4 evaluering uden indhold"))
     assert response.status_code == 400
     assert "Bilaget kan ikke læses som en PDF-fil" in response.content.decode()
+
+
+@hypothesis_settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+@given(
+    day=st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    serial=st.integers(0, 9999),
+    separator=st.sampled_from(["-", " ", ""]),
+    pages=st.integers(1, 5),
+    data=st.data(),
+)
+def test_a_cpr_number_on_any_page_of_a_pdf_is_refused_naming_that_page(day, serial, separator, pages, data):
+    """Whatever the date, serial and page, the PDF is refused and the message names the page; the number itself is
+    never in the message (only masked)."""
+    from django.core.exceptions import ValidationError
+
+    from portal.shared.uploads import clean_pdf
+
+    cpr = f"{day:%d%m%y}{separator}{serial:04d}"
+    page = data.draw(st.integers(1, pages))
+    texts = [f"Side {number} om forloebet" for number in range(1, pages + 1)]
+    texts[page - 1] = f"Borger {cpr} startede"
+    upload = SimpleUploadedFile("bilag.pdf", pdf(pages=texts), content_type="application/pdf")
+    with pytest.raises(ValidationError) as refused:
+        clean_pdf(upload)
+    message = refused.value.messages[0]
+    assert f"på side {page}." in message
+    assert f"({day:%d%m%y}-xxxx)" in message
+    assert f"{serial:04d}" not in message.split("(")[1].split(")")[0]
