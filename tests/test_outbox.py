@@ -119,3 +119,30 @@ def test_a_mail_that_keeps_failing_is_shown_to_editors_and_sent_again_on_request
 def test_contributors_cannot_see_the_outbox(client, roles):
     client.force_login(roles["varde_contributor"])
     assert client.get(reverse("outbox:index")).status_code in (302, 403)
+
+
+def test_with_the_database_task_queue_a_failed_mail_is_retried_by_the_worker_when_due(
+    settings, smtp, django_capture_on_commit_callbacks
+):
+    """Production's queue (django-tasks-db): the worker's first attempt fails and schedules the retry for the
+    mail's next attempt; once that time has come and the server is up, the worker delivers it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from portal.outbox.sending import queue_mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        mail = queue_mail("test", "Ny historie", "Tekst\n", ["syd@example.org"])
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.QUEUED and mail.attempts == 1
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after == mail.next_attempt_at > timezone.now()
+
+    smtp.start()
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    _due_now()
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.SENT
+    assert len(smtp.messages) == 1
