@@ -146,3 +146,17 @@ def test_with_the_database_task_queue_a_failed_mail_is_retried_by_the_worker_whe
     mail.refresh_from_db()
     assert mail.status == OutgoingMail.Status.SENT
     assert len(smtp.messages) == 1
+
+
+def test_sent_mails_are_deleted_after_90_days_and_waiting_ones_never():
+    from datetime import timedelta
+
+    now = timezone.now()
+    old = OutgoingMail.objects.create(subject="Gammel", body="", status=OutgoingMail.Status.SENT)
+    recent = OutgoingMail.objects.create(subject="Ny", body="", status=OutgoingMail.Status.SENT)
+    failed = OutgoingMail.objects.create(subject="Fejlet", body="", status=OutgoingMail.Status.FAILED)
+    OutgoingMail.objects.filter(pk=old.pk).update(sent_at=now - timedelta(days=91))
+    OutgoingMail.objects.filter(pk=recent.pk).update(sent_at=now - timedelta(days=89))
+    OutgoingMail.objects.filter(pk=failed.pk).update(created_at=now - timedelta(days=400))
+    call_command("send_outbox")
+    assert set(OutgoingMail.objects.values_list("subject", flat=True)) == {"Ny", "Fejlet"}

@@ -20,6 +20,7 @@ MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 # A mail claimed this long ago by a worker that never finished may or may not have left: it is not sent again by
 # itself (that could send it twice) but shown as failed, for an editor to check and send again.
 STALE_CLAIM = timedelta(minutes=15)
+SENT_KEPT = timedelta(days=90)  # sent mails (recipients, story titles) are deleted after this
 INTERRUPTED = "Afsendelsen blev afbrudt. Kontrollér, om modtageren har fået mailen, før du sender den igen."
 
 
@@ -100,9 +101,10 @@ def release_stale_claims(now=None):
 
 def send_due(limit=200):
     """Send every queued mail whose time has come; returns (sent, not sent). Safe to run from cron, also twice at
-    once: each mail is claimed before it is sent."""
+    once: each mail is claimed before it is sent. Sent mails older than SENT_KEPT are deleted."""
     now = timezone.now()
     release_stale_claims(now)
+    OutgoingMail.objects.filter(status=OutgoingMail.Status.SENT, sent_at__lt=now - SENT_KEPT).delete()
     due = OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED, next_attempt_at__lte=now)
     ids = list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
     sent = sum(1 for mail_id in ids if deliver(mail_id))

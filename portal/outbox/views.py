@@ -27,7 +27,7 @@ class OutboxView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         mails = OutgoingMail.objects.all()
         return super().get_context_data(**kwargs) | {
-            "waiting": mails.exclude(status=OutgoingMail.Status.SENT),
+            "waiting": mails.exclude(status=OutgoingMail.Status.SENT)[:200],
             "sent": mails.filter(status=OutgoingMail.Status.SENT)[:50],
             "can_resend": self.request.user.has_perm(RESEND_PERMISSION),
         }
