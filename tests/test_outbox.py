@@ -1,6 +1,7 @@
 """Mail is never lost: a notification is stored in the outbox with the submission, and a real SMTP server (aiosmtpd)
 that is down, then up, receives it exactly once; a mail that keeps failing waits in the admin for "Send igen"."""
 
+import json
 import socket
 
 import pytest
@@ -114,6 +115,16 @@ def test_a_mail_that_keeps_failing_is_shown_to_editors_and_sent_again_on_request
     assert len(smtp.messages) == 1
     mail.refresh_from_db()
     assert mail.status == OutgoingMail.Status.SENT
+
+
+def test_editors_find_the_outbox_in_the_reports_menu(client, roles):
+    client.force_login(roles["editor"])
+    page = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    props = page.split('<script id="wagtail-sidebar-props" type="application/json">')[1].split("</script>")[0]
+    menu = json.dumps(json.loads(props), ensure_ascii=False)
+    url = reverse("outbox:index")
+    link = f'"label": "Udgående mails", "icon_name": "mail", "classname": "", "attrs": {{}}, "url": "{url}"'
+    assert link in menu
 
 
 def test_contributors_cannot_see_the_outbox(client, roles):
