@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 MAX_PDF_PAGES = 300
 MAX_PDF_SCAN_SECONDS = 20
-PAGE_KEYS_DROPPED = ("/Metadata", "/PieceInfo")  # per-page XMP and application data
+PAGE_KEYS_DROPPED = ("/Metadata", "/PieceInfo", "/AA")  # per-page XMP, application data, page actions
 
 
 class UnreadablePdf(ValueError):
@@ -119,7 +119,7 @@ def pdf_text_findings(file, reader=None):
 
 def without_metadata(reader):
     """The PDF's pages written anew: no document information (author, title, producer), no XMP, no per-page
-    metadata, no embedded files, outlines or JavaScript (only pages are copied)."""
+    metadata, no embedded files, outlines, document-level scripts or page actions (only pages are copied)."""
     writer = PdfWriter()
     for page in reader.pages:
         writer.add_page(page)
