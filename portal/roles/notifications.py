@@ -1,19 +1,21 @@
 """Danish e-mail notifications of the review workflow, sent by a background task after the change is committed.
 
 Consultants hear of a new submission; the contributor hears when changes are requested and when the story is
-published. A failing mail server is logged and never undoes or blocks the submission or the review.
+published. Each mail goes through the outbox (portal/outbox): stored with the change, sent after the commit, retried
+when the mail server fails, and shown to editors if it still fails. It never undoes or blocks the submission.
 """
 
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from portal.outbox.sending import queue_mail
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +33,28 @@ def replace_wagtail_notifiers():
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
 
 
+def _render(template, context):
+    subject, _blank, body = render_to_string(f"roles/email/{template}.txt", context).strip().partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
 @task()
 def send_notification_task(template: str, context: dict, recipients: list[str]) -> None:
-    subject, _blank, body = render_to_string(f"roles/email/{template}.txt", context).strip().partition("\n")
-    try:
-        send_mail(subject.strip(), body.strip() + "\n", None, recipients)
-    except Exception:  # the change is saved; the mail can be resent by hand from the log
-        logger.exception("Could not send the %r notification to %s", template, recipients)
+    """Kept for tasks enqueued before the outbox existed: the mail goes through the outbox."""
+    queue_mail(template, *_render(template, context), recipients)
 
 
 def notify(template, context, users):
+    """Store the mail in the outbox, in the same transaction as the change; it is sent after the commit and retried
+    if the mail server fails. A failure to render or store it is logged and never undoes the change."""
     recipients = sorted({user.email for user in users if user and user.email and user.is_active})
-    if recipients:
-        transaction.on_commit(lambda: send_notification_task.enqueue(template, context, recipients))
+    if not recipients:
+        return
+    try:
+        with transaction.atomic():
+            queue_mail(template, *_render(template, context), recipients)
+    except Exception:
+        logger.exception("Could not store the %r notification", template)
 
 
 def _story_context(page):

@@ -42,6 +42,8 @@ EDITOR_MODEL_PERMISSIONS = [
     ("stories", "view_storyadaptation"),
     ("stories", "change_storyadaptation"),
     ("stories", "delete_storyadaptation"),
+    ("outbox", "view_outgoingmail"),
+    ("outbox", "change_outgoingmail"),
 ]
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portal.events",
     "portal.themes",
     "portal.benchmark",
+    "portal.outbox",
     "stories",
     "methods",
     "wagtail.contrib.forms",
@@ -273,7 +274,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
-# The personal-data guard at the title and file name fields (portal.shared.privacy_guard).
+# Uploads in the admin follow the public form's rules (portal/shared/images.py, pdfs.py): at most 40 megapixels,
+# upright, scaled down to 3200 px and without metadata; PDFs scanned for CPR numbers and stripped of metadata; and
+# the personal-data guard at the title and file name fields (portal/shared/media_forms.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.shared.media_forms.GuardedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.shared.media_forms.GuardedDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,9 +1,8 @@
-"""The admin's image and document forms with the personal-data guard: a CPR number in the title or the file name
-(as uploaded, and as it will be stored) is shown at that field instead of failing when the image is saved."""
+"""The admin's image and document forms: the upload rules of admin_uploads.py, plus the personal-data guard: a CPR
+number in the title or the file name (as uploaded, and as it will be stored) is shown at that field instead of failing
+when the image is saved."""
 
-from wagtail.documents.forms import BaseDocumentForm
-from wagtail.images.forms import BaseImageForm
-
+from portal.shared.admin_uploads import PortalDocumentForm, PortalImageForm
 from portal.shared.privacy_guard import media_field_errors
 
 
@@ -16,9 +15,9 @@ class _Guarded:
                     self.add_error(name, error)
 
 
-class GuardedImageForm(_Guarded, BaseImageForm):
+class GuardedImageForm(_Guarded, PortalImageForm):
     pass
 
 
-class GuardedDocumentForm(_Guarded, BaseDocumentForm):
+class GuardedDocumentForm(_Guarded, PortalDocumentForm):
     pass

@@ -1,14 +1,15 @@
-"""Checks on files uploaded from the public site: type by content, size, CPR numbers in the name, clean names,
-and images re-encoded without their metadata (EXIF location, camera serial, author)."""
+"""Checks on files uploaded from the public site: type by content, size, CPR numbers in the name, clean names;
+images bounded, upright and re-encoded without metadata (portal.shared.images); PDFs scanned and stripped
+(portal.shared.pdfs)."""
 
-import io
 import os
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import get_valid_filename
-from PIL import Image, UnidentifiedImageError
 
+from portal.shared.images import encoded, normalised, open_bounded
+from portal.shared.pdfs import UnreadablePdf, open_pdf, pdf_text_findings, without_metadata
 from portal.shared.privacy import cpr_error, find_cpr_numbers
 from portal.shared.slugs import danish_slugify
 
@@ -27,7 +28,7 @@ def clean_file_name(name, extension):
 def _refuse_cpr_in_name(upload):
     found = find_cpr_numbers(upload.name)
     if found:
-        raise ValidationError(f"Filnavnet «{upload.name}»: {cpr_error(found).message}", code="cpr_number")
+        raise ValidationError(f"Filnavnet: {cpr_error(found).message}", code="cpr_number")
 
 
 def _size_in_mb(limit):
@@ -35,37 +36,46 @@ def _size_in_mb(limit):
 
 
 def clean_image(upload):
-    """A validated JPEG, PNG or WebP with its metadata removed, as a new upload with a clean name."""
+    """A validated JPEG, PNG or WebP, bounded in pixels, upright, scaled down and without metadata (see
+    portal.shared.images), as a new upload with a clean name."""
     _refuse_cpr_in_name(upload)
     if upload.size > MAX_IMAGE_BYTES:
         raise ValidationError(f"Billedet må højst fylde {_size_in_mb(MAX_IMAGE_BYTES)} MB.", code="too_large")
-    try:
-        image = Image.open(upload)
-        image.verify()
-        upload.seek(0)
-        image = Image.open(upload)
-        image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        raise ValidationError("Filen er ikke et billede. Vælg en JPEG-, PNG- eller WebP-fil.", code="type") from error
+    image = open_bounded(upload)
     if image.format not in IMAGE_FORMATS:
         raise ValidationError("Billedet skal være en JPEG-, PNG- eller WebP-fil.", code="type")
     extension, content_type = IMAGE_FORMATS[image.format]
-    # Re-encode the pixels only: no EXIF, XMP, ICC comments or GPS position survives.
-    clean = Image.frombytes(image.mode, image.size, image.tobytes())
-    if image.mode == "P" and image.getpalette():
-        clean.putpalette(image.getpalette())
-    buffer = io.BytesIO()
-    clean.save(buffer, format=image.format, **({"quality": 90} if image.format == "JPEG" else {}))
-    return SimpleUploadedFile(clean_file_name(upload.name, extension), buffer.getvalue(), content_type=content_type)
+    content = encoded(normalised(image), image.format)
+    return SimpleUploadedFile(clean_file_name(upload.name, extension), content, content_type=content_type)
+
+
+def checked_pdf_content(upload):
+    """The scanned and stripped content of an uploaded PDF, or a Danish ValidationError: not readable, encrypted,
+    too many pages, or a CPR number in its text, annotations or metadata (the message names the page)."""
+    try:
+        reader = open_pdf(upload)
+        findings = pdf_text_findings(upload, reader=reader)
+    except UnreadablePdf as error:
+        raise ValidationError(str(error), code="unreadable") from error
+    if findings:
+        first = findings[0]
+        raise ValidationError(
+            f"Bilaget indeholder et CPR-nummer ({first.masked}) på {first.place}. Portalen må aldrig "
+            "offentliggøre CPR-numre: fjern nummeret fra PDF-filen, og vedlæg den igen.",
+            code="cpr_number",
+        )
+    return without_metadata(reader)
 
 
 def clean_pdf(upload):
-    """A validated PDF with a clean name."""
+    """A validated PDF, checked for CPR numbers inside and rewritten without metadata, with a clean name."""
     _refuse_cpr_in_name(upload)
     if upload.size > MAX_PDF_BYTES:
         raise ValidationError(f"Bilaget må højst fylde {_size_in_mb(MAX_PDF_BYTES)} MB.", code="too_large")
+    upload.seek(0)
     head = upload.read(5)
     upload.seek(0)
     if head != b"%PDF-":
         raise ValidationError("Bilaget skal være en PDF-fil.", code="type")
-    return SimpleUploadedFile(clean_file_name(upload.name, "pdf"), upload.read(), content_type="application/pdf")
+    content = checked_pdf_content(upload)
+    return SimpleUploadedFile(clean_file_name(upload.name, "pdf"), content, content_type="application/pdf")

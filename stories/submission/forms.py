@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
+from portal.shared.pdfs import MAX_PDF_PAGES
 from portal.shared.uploads import clean_image, clean_pdf
 from portal.taxonomy.models import TargetGroup
 from stories.models import StoryPage, StoryPartner, StoryResult
@@ -239,7 +240,8 @@ class UploadForm(GuardedForm):
     image = forms.FileField(
         label="Billede",
         required=False,
-        help_text="JPEG, PNG eller WebP, højst 10 MB. Ingen billeder, hvor borgere kan genkendes.",
+        help_text="JPEG, PNG eller WebP, højst 10 MB og 40 megapixels; større billeder gøres mindre. Ingen billeder, "
+        "hvor borgere kan genkendes.",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     image_alt = forms.CharField(
@@ -251,7 +253,8 @@ class UploadForm(GuardedForm):
     attachment = forms.FileField(
         label="Bilag (PDF)",
         required=False,
-        help_text=f"PDF, højst 20 MB. Op til {MAX_ATTACHMENTS} bilag.",
+        help_text=f"PDF, højst 20 MB og {MAX_PDF_PAGES} sider, uden adgangskode. Op til {MAX_ATTACHMENTS} bilag. "
+        "Forfatter, titel og andre metadata fjernes.",
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
     attachment_title = forms.CharField(label="Bilagets titel", max_length=200, required=False)

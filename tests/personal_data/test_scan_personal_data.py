@@ -81,3 +81,20 @@ def test_the_live_page_its_slug_the_search_index_and_an_adaptation_are_fixed(tre
     assert adaptation.changes == f"Også {REDACTED}"
     assert ModelLogEntry.objects.filter(action=ACTION).exists()
     assert scan()[1] == 0
+
+
+def test_a_cpr_number_inside_a_stored_pdf_is_found_by_page_and_never_printed(tree, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.upload_files import pdf
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = get_document_model()(title="Evaluering")
+    document.file.save("evaluering.pdf", ContentFile(pdf(pages=("Forord", "Borger 010280-1234 fik job"))), save=False)
+    document.save()  # stored before the upload check existed: the title and the file name are clean
+
+    output, code = scan()
+    assert code == 1
+    assert f"dokument {document.pk}" in output.lower() and "010280-xxxx" in output
+    assert "1234" not in output

@@ -19,6 +19,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from stories.models import StoryPage
 from tests.submission.helpers import ANSWERS, current_revision, fill_in, open_step, start_submission, step_url, submit
+from tests.upload_files import pdf as pdf_file
 
 pytestmark = pytest.mark.django_db
 CPR = "010190-1234"
@@ -44,7 +45,7 @@ def _png(name="foto.png", size=(12, 8)):
 
 
 def _pdf(name="evaluering.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.4 evaluering", content_type="application/pdf")
+    return SimpleUploadedFile(name, pdf_file(pages=("Evaluering",)), content_type="application/pdf")
 
 
 def _files(media):

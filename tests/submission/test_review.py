@@ -10,6 +10,7 @@ from wagtail.models import WorkflowState
 from portal.roles.forms import QUALITY_CRITERIA
 from stories.models import StoryPage, StorySubmission
 from tests.submission.helpers import fill_in, open_step, start_submission, step_url, submit, submitted_story
+from tests.upload_files import pdf as pdf_file
 
 pytestmark = pytest.mark.django_db
 CHECKLIST = {name: "on" for name, _label in QUALITY_CRITERIA}
@@ -139,7 +140,7 @@ def test_an_attachment_is_private_until_its_story_is_published(client, roles, tr
     client.force_login(roles["varde_contributor"])
     submission = start_submission(client)
     fill_in(client, submission, tree)
-    pdf = SimpleUploadedFile("evaluering.pdf", b"%PDF-1.4 evaluering", content_type="application/pdf")
+    pdf = SimpleUploadedFile("evaluering.pdf", pdf_file(pages=("Evaluering",)), content_type="application/pdf")
     client.post(
         step_url(submission, "kontakt"),
         {**open_step(client, submission, "kontakt"), "attachment": pdf, "attachment_title": "Evaluering"},

@@ -2,7 +2,7 @@
 
 Scanned: every page (texts, inline rows, tags, image) and every revision of every page (drafts and submissions
 included: the guided form's drafts are page revisions), the models registered with the guard (adaptations),
-every image and document (title, file name, and the PDF's text when the uploads module offers `pdf_findings`),
+every image and document (title, file name, and the PDF's text, comments and metadata),
 every tag, and the search index tables. Findings are printed masked (010280-xxxx), never the number. The command
 exits with status 1 when it found something (after --fix: when something could not be fixed).
 
@@ -25,6 +25,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
 from portal.shared import privacy_guard
+from portal.shared.pdfs import UnreadablePdf, pdf_text_findings
 from portal.shared.privacy import check, redact, text_of
 
 ACTION = "portal.personal_data_redacted"
@@ -87,18 +88,27 @@ class Command(BaseCommand):
     # --- images and documents -------------------------------------------------------------------------------------
 
     def scan_media(self):
-        pdf_findings = getattr(_uploads(), "pdf_findings", None)
         for model in (get_image_model(), get_document_model()):
             label = model._meta.verbose_name
             for item in model.objects.all():
                 found = privacy_guard.media_errors(item)
-                if not found and pdf_findings and item.file.name.lower().endswith(".pdf"):
-                    with item.file.open("rb") as handle:
-                        found = pdf_findings(handle)
+                if not found and item.file.name.lower().endswith(".pdf"):
+                    found = self.pdf_findings(item, label)
                 if found:
                     self.report(f"{label} {item.pk}", sorted({finding.masked for finding in found}))
                     if self.fix:
                         self.fix_media(item)
+
+    def pdf_findings(self, item, label):
+        """The CPR numbers in a stored PDF's text, comments and metadata (the upload check's own scan)."""
+        try:
+            with item.file.open("rb") as handle:
+                return pdf_text_findings(handle)
+        except FileNotFoundError:
+            self.stdout.write(f"{label} {item.pk}: filen findes ikke i lageret")
+        except UnreadablePdf:
+            self.stdout.write(f"{label} {item.pk}: PDF-filen kunne ikke gennemlæses; se den igennem i hånden")
+        return []
 
     def fix_media(self, item):
         title = redact(item.title) if check(item.title) else item.title
@@ -211,11 +221,6 @@ class Command(BaseCommand):
                         if self.fix:
                             model.objects.filter(pk=row.pk).delete()
 
-
-def _uploads():
-    from portal.shared import uploads
-
-    return uploads
 
 
 def _child_relations(page):
