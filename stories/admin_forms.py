@@ -23,7 +23,8 @@ class StoryAdminForm(WagtailAdminPageForm):
     def clean_tags(self):
         """The tags are stored while the form is cleaned (taggit): refuse them before, at their field."""
         tags = self.cleaned_data.get("tags") or []
-        found = tag_errors(tags)
+        # Also the text as typed: taggit splits "01−02 80-1234" at the space into two tags, and sorts them.
+        found = tag_errors(tags) or check(str(self.data.get(self.add_prefix("tags"), "")))
         if found:
             raise cpr_error(found)
         return tags

@@ -39,6 +39,7 @@ ADMIN_VARIANTS = {
     "rich-text-bold": {"problem": rich_text("<p>Journal <b>010280</b>-1234</p>")},
     "rich-text-entity": {"problem": rich_text("<p>Journal 010280&#8209;1234</p>")},
     "tag-with-two-spaces": {"tags": "mentor, cpr 010280  1234"},
+    "tags-split-by-spaces": {"tags": "mentor 01\u221202\ufeff80 12\u2011\uff134"},
     "title-derived-slug": {"title": "Forløb 01.02.80-1234 i Varde", "slug": "forloeb-010280-1234-i-varde"},
     "summary-soft-hyphen": {"summary": "Borgeren 010280\u00ad1234 fik en mentor."},
     "contact-slash": {"contact_phone": "010280/1234"},
