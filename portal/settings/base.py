@@ -223,7 +223,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The client's address behind PORTAL_PROXY_COUNT reverse proxies: one function for the lockout and every rate limit.
 PORTAL_PROXY_COUNT = int(os.environ.get("PORTAL_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "portal.shared.client.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.shared.client.client_key"  # IPv6 counted per /64, as the rate limits
 AXES_VERBOSE = False
 
 # Rate limits (django-ratelimit) on search and on the submission and adaptation forms, counted in the cache. In
