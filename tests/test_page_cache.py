@@ -177,3 +177,23 @@ def test_the_cache_key_holds_declared_parameters_only_in_one_order(pairs, order)
     order.shuffle(shuffled)
     junk_free = [(name, value) for name, value in shuffled if name in declared]
     assert normalised_query(QueryDict(urlencode(junk_free)), declared) == query  # order and junk make no new key
+
+
+def test_three_hundred_junk_values_of_a_read_parameter_make_at_most_the_capped_entries(client, tree, settings):
+    import secrets
+
+    f.StoryPageFactory(parent=tree.varde, title="Kaffe i Varde")
+    assert client.get("/historier/").status_code == 200  # the address itself is always cached
+    answers = [client.get("/historier/", {"tag": secrets.token_hex(6)}) for _ in range(300)]
+    assert all(answer.status_code == 200 for answer in answers)
+    assert len(page_entries()) <= settings.PORTAL_PAGE_CACHE_VARIANTS + 1
+    assert answers[-1].get("X-Page-Cache") is None  # past the cap: served, not kept
+    assert client.get("/historier/")["X-Page-Cache"] == "hit"
+
+
+def test_a_host_header_with_any_port_makes_one_entry(client, tree):
+    f.StoryPageFactory(parent=tree.varde, title="Kaffe i Varde")
+    answers = [client.get("/historier/", HTTP_HOST=f"localhost:{port}") for port in range(6000, 6040)]
+    assert all(answer.status_code == 200 and "Kaffe i Varde" in answer.text for answer in answers)
+    assert len(page_entries()) == 1
+    assert [answer.get("X-Page-Cache") for answer in answers[2:]] == ["hit"] * 38

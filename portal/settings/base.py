@@ -237,6 +237,8 @@ CACHES = {
 }
 # Whole pages for anonymous visitors, emptied on every publish (portal/shared/page_cache.py); off unless set.
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "0"))
+# At most this many cached variants (query strings) of one address per generation; beyond it, served uncached.
+PORTAL_PAGE_CACHE_VARIANTS = int(os.environ.get("PORTAL_PAGE_CACHE_VARIANTS", "100"))
 RATELIMIT_VIEW = "portal.shared.views.rate_limited"
 RATELIMIT_IP_META_KEY = "portal.shared.client.client_address"  # key="ip" too, should a limit use it
 RATELIMIT_ENABLE = env_bool("PORTAL_RATELIMIT", True)

@@ -16,6 +16,12 @@ emptied ones dropped, repeated ones de-duplicated and sorted, `side` as a number
 page's links. The first request for an address learns what its view declared; a view that declares nothing is cached
 only for requests without a query string.
 
+What a page does read can still vary without end (a junk facet value, a page number far past the last page, a search
+word): each address keeps at most `PORTAL_PAGE_CACHE_VARIANTS` entries with a query string per generation, counted
+atomically in the cache; beyond that it is served uncached (the address without a query string is always cached).
+The key holds the host name without its port: Django has already checked the name against ALLOWED_HOSTS, but not the
+port, so `Host: 127.0.0.1:<any port>` makes no new entry (nothing on a page is built from the Host header).
+
 The cache is Django's default cache: Redis in production (shared by every worker, so one publish empties the cache
 for all of them), memory in development. `PORTAL_PAGE_CACHE_SECONDS=0` switches it off.
 """
@@ -27,6 +33,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
@@ -124,7 +131,26 @@ def _digest(*parts: str) -> str:
 
 
 def _address(request) -> str:
-    return f"{request.get_host()}|{request.path}"
+    hostname, _port = split_domain_port(request.get_host())
+    return f"{hostname}|{request.path}"
+
+
+def _variants_key(request, gen: int) -> str:
+    return f"page-cache:{gen}:variants:{_digest(request.path)}"
+
+
+def _may_add_variant(request, gen: int, query: str) -> bool:
+    """Count one more cached variant of this address; False once it has its share (then it is served uncached)."""
+    if not query:
+        return True
+    key = _variants_key(request, gen)
+    cache.add(key, 0, settings.PORTAL_PAGE_CACHE_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted or expired between add and incr: start again
+        cache.set(key, 1, settings.PORTAL_PAGE_CACHE_SECONDS)
+        count = 1
+    return count <= settings.PORTAL_PAGE_CACHE_VARIANTS
 
 
 def _declared_key(request, gen: int) -> str:
@@ -192,7 +218,7 @@ class AnonymousPageCacheMiddleware:
                 response[header] = value
             response["X-Page-Cache"] = "hit"
             return response
-        return self._store(key, self.get_response(request))
+        return self._store(key, self.get_response(request), request, gen, query)
 
     def _learn(self, request, gen):
         """The first request for an address: serve it, note what its view declared, and keep the answer only if
@@ -205,11 +231,11 @@ class AnonymousPageCacheMiddleware:
         cache.set(_declared_key(request, gen), remembered_as, settings.PORTAL_PAGE_CACHE_SECONDS)
         query = normalised_query(request.GET, declared or ())
         if query == request.META.get("QUERY_STRING", ""):
-            return self._store(_key(request, gen, query), response)
+            return self._store(_key(request, gen, query), response, request, gen, query)
         return response
 
-    def _store(self, key, response):
-        if _cacheable_response(response):
+    def _store(self, key, response, request, gen, query):
+        if _cacheable_response(response) and _may_add_variant(request, gen, query):
             headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
             cache.set(key, {"content": response.content, "headers": headers}, settings.PORTAL_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
