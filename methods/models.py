@@ -43,6 +43,7 @@ class MethodIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         methods = MethodPage.objects.child_of(self).live().prefetch_related("target_groups").order_by("title")
         method_filter = MethodFilter(request.GET, queryset=methods)
+        request.GET = method_filter.data  # the page's links carry only the values it understood
         context["filter"] = method_filter
         context["page_obj"] = paginate(request, method_filter.qs)
         return context

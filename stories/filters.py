@@ -38,6 +38,14 @@ class StoryFilter(PortalFilterSet):
         label="Emneord", method="filter_tag", widget=forms.TextInput(attrs={"class": "form-input"})
     )
 
+    def known(self, name, field, values):
+        if name == "tag":
+            from taggit.models import Tag
+
+            existing = set(Tag.objects.filter(slug__in=values).values_list("slug", flat=True))
+            return [value for value in dict.fromkeys(values) if value in existing]
+        return super().known(name, field, values)
+
     def filter_methods(self, queryset, name, slugs):
         return related_to_any(queryset, "methods", slugs, to_field="slug") if slugs else queryset
 

@@ -79,12 +79,15 @@ def test_filter_by_tag_and_tag_page(client, stories):
     assert client.get("/historier/emne/findes-ikke/").status_code == 404
 
 
-def test_unknown_filter_value_shows_a_danish_error_not_a_crash(client, stories):
-    response = client.get("/historier/?region=atlantis")
+def test_an_unknown_filter_value_is_ignored_and_the_valid_ones_still_filter(client, stories):
+    response = client.get("/historier/?maalgruppe=aktivitetsparate&maalgruppe=EVIL&region=atlantis&tag=findes-ikke")
     assert response.status_code == 200
-    content = response.content.decode()
-    assert "Marker en gyldig valgmulighed" in content
-    assert 'id="id_region_error"' in content
+    valid_only = listed_titles(client, "?maalgruppe=aktivitetsparate")
+    assert "Mikroaktivering i Varde" in valid_only and "Unge med mentor" not in valid_only
+    assert {s.title for s in response.context["page_obj"].object_list} == valid_only
+    assert "Marker en gyldig valgmulighed" not in response.text
+    assert "EVIL" not in response.text and "atlantis" not in response.text and "findes-ikke" not in response.text
+    assert "Målgruppe: Aktivitetsparate" in response.text
 
 
 def test_chosen_filters_are_shown_with_links_that_remove_them(client, stories):
@@ -192,7 +195,30 @@ def test_chosen_filters_are_shown_by_name_and_stay_chosen(client, stories):
     assert 'value="parallelle-indsatser" checked>' in html
 
 
-def test_an_unknown_choice_is_refused_not_ignored(client, stories):
-    response = client.get("/historier/?jobcenter=findes-ikke")
-    assert response.status_code == 200
-    assert "Marker en gyldig valgmulighed. findes-ikke er ikke en af de tilgængelige valgmuligheder." in response.text
+def test_an_unknown_choice_alone_lists_everything_without_an_error(client, stories):
+    for query in ["?jobcenter=findes-ikke", "?metode=findes-ikke", "?maalgruppe=findes-ikke&side=1"]:
+        response = client.get(f"/historier/{query}")
+        assert response.status_code == 200
+        assert len(response.context["page_obj"].object_list) == len(stories)
+        assert "Marker en gyldig valgmulighed" not in response.text and "findes-ikke" not in response.text
+
+
+def test_unknown_values_never_reach_the_pagination_links(client, tree, settings):
+    settings.PORTAL_LISTING_PAGE_SIZE = 2
+    for n in range(5):
+        f.StoryPageFactory(parent=tree.varde, title=f"Side-historie {n}", target_groups=[tree.unge])
+    response = client.get("/historier/?maalgruppe=unge-under-30&maalgruppe=EVIL&metode=EVIL&jobcenter=EVIL&tag=EVIL")
+    assert response.context["page_obj"].paginator.num_pages == 3
+    assert 'href="?maalgruppe=unge-under-30&amp;side=2"' in response.text
+    assert "EVIL" not in response.text
+
+
+def test_the_method_listing_ignores_unknown_values_too(client, tree, settings):
+    response = client.get("/metoder/?maalgruppe=unge-under-30&maalgruppe=EVIL&evidens=EVIL")
+    assert [m.title for m in response.context["page_obj"].object_list] == ["Mentor"]
+    assert "Marker en gyldig valgmulighed" not in response.text and "EVIL" not in response.text
+    settings.PORTAL_LISTING_PAGE_SIZE = 1
+    everything = client.get("/metoder/").context["page_obj"].paginator.count
+    junk_only = client.get("/metoder/?evidens=EVIL&maalgruppe=EVIL")
+    assert junk_only.context["page_obj"].paginator.count == everything > 1
+    assert 'href="?side=2"' in junk_only.text and "EVIL" not in junk_only.text

@@ -1,6 +1,8 @@
 """Helpers shared by the listings' FilterSets."""
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 
@@ -49,7 +51,51 @@ def active_choices(filterset) -> list[dict]:
     return chips
 
 
+def known_values(field, values: list[str]) -> list[str]:
+    """The values a choice field offers, in the order given, without repeats; others are dropped (not an error)."""
+    if isinstance(field, forms.ModelChoiceField):  # also ModelMultipleChoiceField
+        key = field.to_field_name or "pk"
+        try:
+            existing = {str(v) for v in field.queryset.filter(**{f"{key}__in": values}).values_list(key, flat=True)}
+        except (ValueError, TypeError, ValidationError):  # e.g. a word where a number is looked up
+            existing = set()
+        kept = [value for value in values if value in existing]
+    elif isinstance(field, forms.ChoiceField):  # also MultipleChoiceField
+        kept = [value for value in values if value and field.valid_value(value)]
+    else:
+        kept = values
+    return list(dict.fromkeys(kept))
+
+
 class PortalFilterSet(django_filters.FilterSet):
+    """A listing's filters that ignore what they do not know: an unknown value (a junk `maalgruppe=`, a removed
+    method) is dropped before the form sees it, so the valid values still filter, no error is shown and the value
+    is in no link built from `data` (see `known_query`)."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if self.is_bound:
+            self.data = self._known_only(self.data)
+            self.__dict__.pop("_form", None)  # built again from the cleaned data
+
+    def known(self, name: str, field, values: list[str]) -> list[str]:
+        """The values of filter `name` to keep (override for a free-text filter that names something, e.g. a tag)."""
+        return known_values(field, values)
+
+    def _known_only(self, data):
+        cleaned = data.copy()
+        for name, field in self.form.fields.items():
+            values = [value for value in data.getlist(name) if value]
+            if name not in data:
+                continue
+            kept = self.known(name, field, values)
+            if kept:
+                cleaned.setlist(name, kept)
+            else:
+                cleaned.pop(name)
+        cleaned._mutable = False
+        return cleaned
+
     @property
     def active_choices(self):
         return active_choices(self)

@@ -70,6 +70,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
         from stories.filters import StoryFilter
 
         story_filter = StoryFilter(request.GET, queryset=StoryPage.objects.live().for_listing())
+        request.GET = story_filter.data  # the page's links carry only the values it understood
         return self.render(
             request,
             context_overrides={
