@@ -8,6 +8,7 @@ from portal.search.models import SearchFacetValue
 from portal.search.query import SearchParams, SearchResults
 from portal.search.text import stems
 from portal.shared import page_cache
+from portal.shared.site_address import site_url
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 
 
@@ -68,12 +69,20 @@ def nearest_taxonomy(q: str) -> dict[str, list]:
     return {"target_groups": groups[:5], "methods": methods[:5]}
 
 
+def _absolute(url: str | None) -> str | None:
+    """A result's full address under PORTAL_SITE_URL (never the request's Host header, which the client writes)."""
+    if not url:
+        return None
+    return site_url(url) if url.startswith("/") else url
+
+
 def as_json(results: SearchResults, labels, request) -> dict:
+    """The results for programs. Full addresses are built from PORTAL_SITE_URL, never from the Host header."""
     params = results.params
 
     def link(page):
         if 1 <= page <= results.pages and page != params.page:
-            return request.build_absolute_uri(f"{request.path}?{params.querystring(side=page, format='json')}")
+            return site_url(f"{request.path}?{params.querystring(side=page, format='json')}")
         return None
 
     return {
@@ -93,7 +102,7 @@ def as_json(results: SearchResults, labels, request) -> dict:
                 "id": hit.page_id,
                 "type": hit.type,
                 "title": hit.title,
-                "url": request.build_absolute_uri(hit.url) if hit.url else None,
+                "url": _absolute(hit.url),
                 "snippet_html": hit.snippet_html,
                 **{key: hit.display.get(key) for key in ("jobcenter", "evidence", "target_groups", "region")},
             }

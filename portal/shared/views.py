@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -52,9 +52,25 @@ def _plain_error(template: str, status: int) -> HttpResponse:
     return HttpResponse(content, status=status)
 
 
+RATE_LIMITED_MESSAGE = "Du har sendt mange forespørgsler på kort tid. Vent et minut, og prøv så igen."
+JSON_ONLY_VIEWS = ("search_suggestions",)  # URL names of views that answer only JSON
+
+
+def _wants_json(request) -> bool:
+    return (
+        request.GET.get("format") == "json"
+        or "application/json" in request.headers.get("Accept", "")
+        or getattr(request.resolver_match, "url_name", None) in JSON_ONLY_VIEWS
+    )
+
+
 def rate_limited(request, exception=None):
-    """429 in Danish when a client sends more requests than a person would (django-ratelimit's RATELIMIT_VIEW)."""
-    response = render(request, "429.html", status=429)
+    """429 in Danish when a client sends more requests than a person would (django-ratelimit's RATELIMIT_VIEW); a
+    program that asked for JSON gets the same message as JSON."""
+    if _wants_json(request):
+        response = JsonResponse({"error": RATE_LIMITED_MESSAGE, "retry_after": 60}, status=429)
+    else:
+        response = render(request, "429.html", status=429)
     response["Retry-After"] = "60"
     return response
 

@@ -37,7 +37,7 @@ def test_json_api(client, corpus):
     }
     first = data["results"][0]
     assert set(first) >= {"id", "type", "title", "url", "snippet_html", "jobcenter", "target_groups"}
-    assert first["url"].startswith("http://testserver/")
+    assert first["url"].startswith("http://localhost/")  # PORTAL_SITE_URL in the test settings
     types = {o["value"]: o for o in data["facets"]["type"]}
     assert types["historie"] == {"value": "historie", "label": "Historie", "count": 3, "selected": True}
     assert types["arrangement"]["count"] == 1
@@ -52,7 +52,7 @@ def test_json_by_accept_header_and_pagination_links(client, corpus):
     call_command("rebuild_search_index", "--no-progress")
     data = client.get("/soeg/", HTTP_ACCEPT="application/json").json()
     assert data["pages"] == 3
-    assert data["next"] == "http://testserver/soeg/?side=2&format=json"
+    assert data["next"] == "http://localhost/soeg/?side=2&format=json"
 
 
 def test_bad_parameters_are_ignored_not_fatal(client, corpus):
@@ -93,3 +93,15 @@ def test_an_engine_that_is_down_degrades_to_the_database_search(client, corpus, 
     assert "Hold for borgere med misbrug" in content
     assert client.get("/soeg/?q=misbrug&format=json").json()["engine"] == "database"
     assert client.get("/soeg/forslag/?q=unge").status_code == 200
+
+
+def test_json_addresses_come_from_the_site_address_not_the_host_header(client, corpus, settings):
+    settings.PORTAL_SITE_URL = "https://godehistorier.example.dk"
+    for n in range(12):
+        f.StoryPageFactory(parent=corpus["varde"].get_parent(), title=f"Ekstra {n}")
+    call_command("rebuild_search_index", "--no-progress")
+    response = client.get("/soeg/?format=json", HTTP_HOST="localhost:6666")
+    data = response.json()
+    assert "localhost:6666" not in response.text
+    assert data["next"] == "https://godehistorier.example.dk/soeg/?side=2&format=json"
+    assert data["results"] and all(r["url"].startswith("https://godehistorier.example.dk/") for r in data["results"])

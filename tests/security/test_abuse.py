@@ -73,3 +73,22 @@ def test_a_flood_of_form_posts_gets_a_429_and_loses_nothing_saved(client, tree, 
     assert submission.title == "Udkast 2"
     page = client.get(step_url(submission, "om")).content.decode()  # reading is never limited
     assert 'value="Udkast 2"' in page
+
+
+@pytest.mark.parametrize(
+    "path, query, headers",
+    [
+        ("/soeg/", {"q": "misbrug", "format": "json"}, {}),
+        ("/soeg/", {"q": "misbrug"}, {"HTTP_ACCEPT": "application/json"}),
+        ("/soeg/forslag/", {"q": "misbrug"}, {}),
+    ],
+)
+def test_a_program_asking_for_json_gets_its_429_as_json_in_danish(client, tree, limits, path, query, headers):
+    limits.PORTAL_RATE_SEARCH = "2/m"
+    for _ in range(2):
+        assert client.get(path, query, **headers).status_code == 200
+    response = client.get(path, query, **headers)
+    assert response.status_code == 429
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"] == "60"
+    assert "forespørgsler" in response.json()["error"]  # Danish, readable by the program
