@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
+from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedPage
@@ -43,9 +44,9 @@ class MethodIndexPage(SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         methods = MethodPage.objects.child_of(self).live().prefetch_related("target_groups").order_by("title")
         method_filter = MethodFilter(request.GET, queryset=methods)
-        request.GET = method_filter.data  # the page's links carry only the values it understood
         context["filter"] = method_filter
         context["page_obj"] = paginate(request, method_filter.qs)
+        settle_query(request, method_filter, context["page_obj"])  # links (and the cache key) carry what is shown
         return context
 
 

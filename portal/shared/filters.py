@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 
+from portal.shared import page_cache
+
 
 def related_to_any(queryset, field_name: str, values, to_field: str = "pk"):
     """Rows linked through the many-to-many `field_name` to any of `values` (matched on the other side's
@@ -99,3 +101,17 @@ class PortalFilterSet(django_filters.FilterSet):
     @property
     def active_choices(self):
         return active_choices(self)
+
+
+def settle_query(request, filterset, page_obj) -> None:
+    """Make the request say what the listing shows: only the filter values it understood, and the page number it
+    settled on (none for the first page). The page's links are built from it, and the page cache keeps the answer
+    under it (a junk value or `side=99999` makes no cache entry of its own)."""
+    data = filterset.data.copy()
+    if page_obj.number > 1:
+        data["side"] = str(page_obj.number)
+    else:
+        data.pop("side", None)
+    data._mutable = False
+    request.GET = data
+    page_cache.rendered_as(request, data)

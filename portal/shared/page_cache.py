@@ -16,9 +16,12 @@ emptied ones dropped, repeated ones de-duplicated and sorted, `side` as a number
 page's links. The first request for an address learns what its view declared; a view that declares nothing is cached
 only for requests without a query string.
 
-What a page does read can still vary without end (a junk facet value, a page number far past the last page, a search
-word): each address keeps at most `PORTAL_PAGE_CACHE_VARIANTS` entries with a query string per generation, counted
-atomically in the cache; beyond that it is served uncached (the address without a query string is always cached).
+A listing also says what it actually showed (`rendered_as`: unknown filter values dropped, a page number past the
+end settled on the last page), and its answer is kept under that query: `?side=99999` or a junk `maalgruppe=` makes
+no entry of its own. What a page does read can still vary without end (a search word, a facet value on a page
+that does not check them): each address keeps at most `PORTAL_PAGE_CACHE_VARIANTS` entries with a query string
+per generation, counted atomically in the cache; beyond that it is served uncached (the address without a query
+string is always cached).
 The key holds the host name without its port: Django has already checked the name against ALLOWED_HOSTS, but not the
 port, so `Host: 127.0.0.1:<any port>` makes no new entry (nothing on a page is built from the Host header).
 
@@ -89,6 +92,17 @@ DECLARED_ATTRIBUTE = "_page_cache_parameters"
 def declare(request, names) -> None:
     """Say which query parameters the view serving `request` reads (every other one is dropped when cached)."""
     setattr(request, DECLARED_ATTRIBUTE, tuple(sorted(set(names))))
+
+
+CANONICAL_ATTRIBUTE = "_page_cache_rendered_as"
+
+
+def rendered_as(request, data: QueryDict) -> None:
+    """Tell the cache what the view actually rendered (its unknown values dropped, a page number past the end
+    settled on the last page): the answer is kept under that query, so junk in the URL makes no entry of its own."""
+    declared = getattr(request, DECLARED_ATTRIBUTE, None)
+    if declared is not None:
+        setattr(request, CANONICAL_ATTRIBUTE, normalised_query(data, declared))
 
 
 def reads(*names):
@@ -230,11 +244,14 @@ class AnonymousPageCacheMiddleware:
         remembered_as = UNDECLARED if declared is None else declared
         cache.set(_declared_key(request, gen), remembered_as, settings.PORTAL_PAGE_CACHE_SECONDS)
         query = normalised_query(request.GET, declared or ())
-        if query == request.META.get("QUERY_STRING", ""):
+        if query == request.META.get("QUERY_STRING", "") or hasattr(request, CANONICAL_ATTRIBUTE):
             return self._store(_key(request, gen, query), response, request, gen, query)
         return response
 
     def _store(self, key, response, request, gen, query):
+        canonical = getattr(request, CANONICAL_ATTRIBUTE, None)
+        if canonical is not None and canonical != query:  # kept under what was rendered
+            key, query = _key(request, gen, canonical), canonical
         if _cacheable_response(response) and _may_add_variant(request, gen, query):
             headers = [(header, response[header]) for header in KEPT_HEADERS if header in response]
             cache.set(key, {"content": response.content, "headers": headers}, settings.PORTAL_PAGE_CACHE_SECONDS)

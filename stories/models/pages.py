@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
+from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedPage
@@ -70,14 +71,9 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
         from stories.filters import StoryFilter
 
         story_filter = StoryFilter(request.GET, queryset=StoryPage.objects.live().for_listing())
-        request.GET = story_filter.data  # the page's links carry only the values it understood
-        return self.render(
-            request,
-            context_overrides={
-                "filter": story_filter,
-                "page_obj": paginate(request, story_filter.qs),
-            },
-        )
+        page_obj = paginate(request, story_filter.qs)
+        settle_query(request, story_filter, page_obj)  # links (and the cache key) carry what is shown
+        return self.render(request, context_overrides={"filter": story_filter, "page_obj": page_obj})
 
     @path("emne/<str:tag_slug>/", name="tag")
     def tag(self, request, tag_slug):
