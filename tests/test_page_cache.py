@@ -218,3 +218,14 @@ def test_junk_values_and_pages_past_the_end_are_kept_as_the_page_they_show(clien
     assert client.get("/historier/?side=2")["X-Page-Cache"] == "hit"
     for answer in answers:
         assert 'href="?side=1"' in answer.text and "side=1000" not in answer.text
+
+
+def test_unknown_search_facet_values_make_no_entries_and_no_links(client, tree):
+    import secrets
+
+    answers = [client.get("/soeg/", {"q": "unge", "aar": secrets.token_hex(3), "type": "x"}) for _ in range(30)]
+    assert all(answer.status_code == 200 for answer in answers)
+    assert len(page_entries()) == 1  # all kept as the search for "unge"
+    assert client.get("/soeg/", {"q": "unge"})["X-Page-Cache"] == "hit"
+    for answer in answers:
+        assert 'value="unge"' in answer.text and "aar=" not in answer.text and "type=x" not in answer.text

@@ -5,7 +5,7 @@ past the limits (portal/search/limits.py) is answered 400 with the Danish reason
 """
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
@@ -53,6 +53,7 @@ def search(request):
         params = SearchParams.from_querydict(request.GET, known=labels)
     except limits.SearchLimitExceeded as refused:
         return _refused(request, refused)
+    _settle_query(request, params)
     engine, results = failover.search(params)
     if wants_json(request):
         return _cacheable(request, JsonResponse(as_json(results, labels, request)))
@@ -70,6 +71,15 @@ def search(request):
         context["relaxed"] = relaxed_queries(params, labels, lambda wider: failover.count(engine, wider))
         context["nearest"] = nearest_taxonomy(params.q)
     return _cacheable(request, render(request, "search/search.html", context))
+
+
+def _settle_query(request, params: SearchParams) -> None:
+    """Make the request say what is searched (unknown facet values and junk dropped): the page's links are built from
+    it, and the page cache keeps the answer under it, so `aar=<junk>` makes no entry of its own."""
+    as_json = "json" if request.GET.get("format") == "json" else None
+    canonical = QueryDict(params.querystring(side=params.page if params.page > 1 else None, format=as_json))
+    request.GET = canonical
+    page_cache.rendered_as(request, canonical)
 
 
 def _refused(request, refused: limits.SearchLimitExceeded):
