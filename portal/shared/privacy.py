@@ -40,8 +40,9 @@ ENTITY_ROUNDS = 3  # entities are decoded until the text is stable, at most this
 CPR_MESSAGE = (
     "Feltet indeholder et CPR-nummer ({masked}). Portalen må aldrig offentliggøre CPR-numre. "
     "Fjern nummeret, og beskriv borgeren uden oplysninger, der kan identificere ham eller hende. "
-    "Er det ikke et CPR-nummer, fx et P-nummer, et kontonummer eller en dato med et antal, så skriv det om, "
-    "fx »pr. 1. februar 2024: 250 personer« eller »P-nummer 10 123 456 78«."
+    "Er det ikke et CPR-nummer, men fx et P-nummer, et kontonummer eller en dato med et antal, så skriv det om: "
+    "udelad P- og kontonumre (de hører ikke hjemme i en historie), og skriv datoen med bogstaver, "
+    "fx »pr. 1. februar 2024: 250 personer«."
 )
 
 # Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt) as ranges, plus the braille blank (U+2800) that
