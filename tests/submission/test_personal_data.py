@@ -163,3 +163,12 @@ def test_a_refused_save_for_later_shows_only_the_cpr_error(contributor, tree):
     ]
     assert len(errors) == 1
     assert not StoryPage.objects.exists()
+
+
+def test_a_cpr_number_only_in_a_tag_slug_is_shown_at_the_tags(contributor, tree):
+    submission = start_submission(contributor)
+    # "(" is no separator, so the tag as typed passes; the slug taggit derives from it reads "cpr-010280-1234".
+    response = _post_step(contributor, submission, tree, "om", tags="mentor, cpr 010280 (1234)")
+    assert response.status_code == 400
+    assert response.context["editor"].form.errors.get("tags")
+    assert not StoryPage.objects.exists()
