@@ -209,13 +209,13 @@ def _event_form(event, programme=(), materials=()):
     "programme, materials, relation, field",
     [
         (
-            [{"starts_at": "09:00", "kind": "other", "title": "Velkomst 010280-1234", "presenter_role": ""}],
+            [{"starts_at": "09:00", "kind": "talk", "title": "Velkomst 010280-1234", "presenter_role": ""}],
             [],
             0,
             "title",
         ),
         (
-            [{"starts_at": "09:00", "kind": "other", "title": "Velkomst", "presenter_role": "Borger 010280 1234"}],
+            [{"starts_at": "09:00", "kind": "talk", "title": "Velkomst", "presenter_role": "Borger 010280 1234"}],
             [],
             0,
             "presenter_role",
@@ -235,3 +235,17 @@ def test_a_number_in_an_event_inline_row_is_shown_at_the_row_field(
     formset = list(response.context["form"].formsets.values())[relation]
     assert formset.forms[0].errors.get(field)
     assert not ProgrammeItem.objects.exists() and not EventMaterial.objects.exists()
+
+
+def test_the_row_number_in_the_message_is_the_rows_place_in_the_editor(admin_client, tree):
+    event = f.EventPageFactory(parent=tree.events_index, region=tree.syd)
+    programme = [
+        {"starts_at": "09:00", "kind": "talk", "title": "Velkomst", "presenter_role": ""},
+        {"starts_at": "10:00", "kind": "talk", "title": "Oplæg 010280\u00b71234", "presenter_role": ""},
+    ]
+    response = admin_client.post(f"/admin/pages/{event.pk}/edit/", _event_form(event, programme))
+    assert response.status_code == 200
+    formset = list(response.context["form"].formsets.values())[0]
+    assert not formset.forms[0].errors and formset.forms[1].errors.get("title")
+    assert "række 1" not in response.content.decode()
+    assert not ProgrammeItem.objects.exists()
