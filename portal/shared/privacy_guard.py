@@ -232,7 +232,15 @@ def guard_clean(instance):
 
 
 def registered_models():
-    return sorted(_EXPLICIT, key=lambda model: model._meta.label)
+    """The guarded models the scan command reads on their own: the portal's models that are neither pages nor a
+    page's inline rows (those are scanned with their page), e.g. adaptations and snippets."""
+    from wagtail.models import Page
+
+    return [
+        model
+        for model in guarded_models()
+        if (model in _EXPLICIT or _portal_model(model)) and not issubclass(model, Page) and not _is_page_row(model)
+    ]
 
 
 def _refuse(errors):
