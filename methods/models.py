@@ -12,7 +12,7 @@ from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
 from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.shared.related import related_methods
 
 EVIDENCE_LEVELS = [
@@ -112,7 +112,7 @@ class MethodPage(GuardedPage, Page):
         return context
 
 
-class MethodReference(Orderable):
+class MethodReference(GuardedModel, Orderable):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="references")
     title = models.CharField("titel", max_length=300)
     authors = models.CharField("forfattere eller udgiver", max_length=300)
@@ -122,7 +122,7 @@ class MethodReference(Orderable):
     panels = [FieldPanel("title"), FieldPanel("authors"), FieldPanel("year"), FieldPanel("url")]
 
 
-class MethodCombination(Orderable):
+class MethodCombination(GuardedModel, Orderable):
     page = ParentalKey(MethodPage, on_delete=models.CASCADE, related_name="combinations")
     method = models.ForeignKey(MethodPage, verbose_name="metode", on_delete=models.CASCADE, related_name="+")
     note = models.CharField("hvorfor", max_length=300, blank=True)

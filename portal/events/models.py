@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES
 from portal.shared.pages import SectionIndexPage
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 
 
 class EventIndexPage(SectionIndexPage):
@@ -159,7 +159,7 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
         return ics_response(self, request)
 
 
-class ProgrammeItem(Orderable):
+class ProgrammeItem(GuardedModel, Orderable):
     """One point on the day's programme: a story told by its jobcenter, another talk, or a break."""
 
     KIND_CHOICES = [("story", "Historie"), ("talk", "Oplæg"), ("break", "Pause")]
@@ -222,7 +222,7 @@ class ProgrammeItem(Orderable):
         return self.get_kind_display()
 
 
-class EventMaterial(Orderable):
+class EventMaterial(GuardedModel, Orderable):
     """Slides, handouts and recordings from the day, for the event and, when given, for one presented story."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
@@ -261,7 +261,7 @@ class EventMaterial(Orderable):
         return self.document.url if self.document_id else self.link
 
 
-class StoryCandidate(models.Model):
+class StoryCandidate(GuardedModel, models.Model):
     """A story its jobcenter would like to tell at an event, offered while the event's call is open."""
 
     event = models.ForeignKey(

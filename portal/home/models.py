@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.shared import page_cache
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 
 HOME_METHODS = 12
 
@@ -73,14 +73,14 @@ class HomePage(GuardedPage, Page):
         return context
 
 
-class HomeFeaturedStory(Orderable):
+class HomeFeaturedStory(GuardedModel, Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
     story = models.ForeignKey("stories.StoryPage", verbose_name="historie", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("story")]
 
 
-class HomeFeaturedMethod(Orderable):
+class HomeFeaturedMethod(GuardedModel, Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_methods")
     method = models.ForeignKey("methods.MethodPage", verbose_name="metode", on_delete=models.CASCADE, related_name="+")
 

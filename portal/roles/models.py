@@ -4,8 +4,10 @@ from django.contrib.auth.models import Group
 from django.db import models
 from wagtail.models import AbstractGroupApprovalTask
 
+from portal.shared.privacy_guard import GuardedModel
 
-class RoleGroup(models.Model):
+
+class RoleGroup(GuardedModel, models.Model):
     """Marks a Wagtail group as the contributors of one jobcenter or the consultants of one region."""
 
     CONTRIBUTOR = "contributor"
@@ -33,7 +35,7 @@ class RoleGroup(models.Model):
         return cls.objects.filter(role=role, group__user=user).values("page_id")
 
 
-class RegionalReviewTask(AbstractGroupApprovalTask):
+class RegionalReviewTask(GuardedModel, AbstractGroupApprovalTask):
     """A region's consultants review a submitted story against the portal's quality criteria before publishing."""
 
     def get_actions(self, obj, user):

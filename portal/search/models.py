@@ -6,6 +6,8 @@ Kept up to date by the same background tasks that feed the search engine (see po
 from django.db import models
 from wagtail.search import index
 
+from portal.shared.privacy_guard import GuardedModel
+
 
 class SearchEntry(index.Indexed, models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", primary_key=True)
@@ -66,7 +68,7 @@ def synonym_entries(text: str) -> list[str]:
     return list(dict.fromkeys(entry for entry in entries if entry))
 
 
-class SynonymGroup(models.Model):
+class SynonymGroup(GuardedModel, models.Model):
     """Words that mean the same to a practitioner: a search for one of them also finds the others (applied when
     searching, on every engine, so a change counts from the next search; see portal/search/danish/synonyms.py)."""
 
@@ -90,6 +92,7 @@ class SynonymGroup(models.Model):
 
         from portal.search import limits
 
+        super().clean()  # the personal-data guard (GuardedModel)
         entries = synonym_entries(self.words)
         if len(entries) < 2:
             raise ValidationError({"words": "Skriv mindst to forskellige ord eller udtryk."})

@@ -23,23 +23,57 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
 MAX_SEPARATORS = 4
-SEPARATORS = " -./:_"
+# Separators between the digits: spaces, dashes, dots, slashes, colons, underscores, and the visible dots and signs
+# people (or a hostile tester) put between digit groups: middle dot, hyphenation point, hyphen bullet, katakana middle
+# dot (U+FF65 is folded to U+30FB by NFKC), tilde and plus. Deliberately NOT the comma: it separates list items and
+# decimals ("3, 4 og 5", "12,5 mio."), so "010280,1234" reads as two numbers, and lists of numbers must pass.
+SEPARATORS = " -./:_~+\u00b7\u2027\u2043\u30fb"
 REDACTED = "[CPR-nummer fjernet]"
+ENTITY_ROUNDS = 3  # entities are decoded until the text is stable, at most this many times ("&amp;#8209;")
 
 CPR_MESSAGE = (
     "Feltet indeholder et CPR-nummer ({masked}). Portalen må aldrig offentliggøre CPR-numre. "
-    "Fjern nummeret, og beskriv borgeren uden oplysninger, der kan identificere ham eller hende."
+    "Fjern nummeret, og beskriv borgeren uden oplysninger, der kan identificere ham eller hende. "
+    "Er det ikke et CPR-nummer, men fx et P-nummer, et kontonummer eller en dato med et antal, så skriv det om: "
+    "udelad P- og kontonumre (de hører ikke hjemme i en historie), og skriv datoen med bogstaver, "
+    "fx »pr. 1. februar 2024: 250 personer«."
+)
+
+# Default_Ignorable_Code_Point (Unicode DerivedCoreProperties.txt) as ranges, plus the braille blank (U+2800) that
+# renders as nothing. Category Cf, Mn and Me are removed as well (see `_character`).
+_IGNORABLE = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x2800, 0x2800),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
 )
 
 _DASHES = {"\u2212", "\u2011", "\u2010", "\ufe63", "\uff0d"}
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _DIGIT_GROUP = re.compile(r"\d+")
 _LOOKS_LIKE_HTML = re.compile(r"<[a-zA-Z/!]|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
 @dataclass(frozen=True)
@@ -55,9 +89,14 @@ class Finding:
     digits: str = ""  # the ten digits of a CPR number (never logged, never shown)
 
 
+def _ignorable(char):
+    code = ord(char)
+    return any(low <= code <= high for low, high in _IGNORABLE)
+
+
 def _character(char):
     category = unicodedata.category(char)
-    if category == "Cf":
+    if category in ("Cf", "Mn", "Me") or _ignorable(char):
         return ""
     if category == "Pd" or char in _DASHES:
         return "-"
@@ -73,12 +112,38 @@ def normalise(text):
         return ""
     text = str(text)
     if _LOOKS_LIKE_HTML.search(text):
+        # The attribute values (a link's href, a title) are read too, each after the text and apart from it ("|"
+        # is no separator): <a href="https://example.dk/sag/0102801234">.
+        attributes = [_unescape(value) for value in attribute_values(text)]
         # Tags become a space only between blocks; inline tags (<b>010280</b>-1234) vanish, as the reader sees it.
         text = re.sub(r"</?(p|div|li|ul|ol|h\d|br|tr|td|th|table|blockquote)\b[^>]*>", " ", text, flags=re.I)
-        text = html.unescape(strip_tags(text))
+        text = " | ".join([_unescape(strip_tags(text)), *attributes])
     text = unicodedata.normalize("NFKC", text)
     text = "".join(_character(char) for char in text)
     return unicodedata.normalize("NFKC", text)
+
+
+def _unescape(text):
+    """Entities decoded until the text is stable (bounded): "010280&amp;#8209;1234" as Draftail stores a typed
+    entity reads "010280‑1234"."""
+    for _round in range(ENTITY_ROUNDS):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def attribute_values(markup):
+    """The attribute values of every tag in the markup, as written (a URL also percent-decoded)."""
+    values = []
+    for tag in _TAG.findall(str(markup)):
+        for match in _ATTRIBUTE_VALUE.finditer(tag):
+            value = next(group for group in match.groups() if group is not None)
+            values.append(value)
+            if "%" in value:
+                values.append(unquote(_unescape(value)))
+    return values
 
 
 def _is_date(digits):
@@ -170,9 +235,9 @@ def _redact_markup(markup):
     (<b>010280</b>-1234) takes the text of the whole element."""
     parts = re.split(r"(<[^>]+>)", markup)
     parts = [
-        part
+        _redact_attributes(part)
         if part.startswith("<")
-        else redact(html.unescape(part)).replace("&", "&amp;").replace("<", "&lt;")
+        else redact(_unescape(part)).replace("&", "&amp;").replace("<", "&lt;")
         if check(part)
         else part
         for part in parts
@@ -181,6 +246,18 @@ def _redact_markup(markup):
     if not check(joined):
         return joined
     return "<p>" + redact(normalise(joined)).replace("&", "&amp;").replace("<", "&lt;") + "</p>"
+
+
+def _redact_attributes(tag):
+    """A tag whose attribute values hold a CPR number, with those values replaced (a link keeps its text)."""
+
+    def value(match):
+        written = next(group for group in match.groups() if group is not None)
+        if not check(_unescape(written)) and not check(unquote(_unescape(written))):
+            return match.group(0)
+        return '="' + REDACTED + '"'
+
+    return _ATTRIBUTE_VALUE.sub(value, tag)
 
 
 # --- The public names the rest of the portal has always used (thin wrappers over `check`) -------------------------

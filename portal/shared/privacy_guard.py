@@ -7,7 +7,9 @@
 - `pre_save` signals refuse the same for whatever saves without cleaning (a draft saved with `clean=False`, the API,
   a management command, a script): pages, revisions (checked as the object they hold), inline rows, images and
   documents (title, file name as given and as it will be stored), tags (name and the slug taggit derives) and the
-  models registered with `guard()` (adaptations). They raise `ValidationError`, so nothing is written.
+  models registered with `guard()`, and every other model of the portal's own apps (`guarded_models`, opt-out in
+  `NOT_GUARDED`): snippets, inline rows. They raise `ValidationError`, so nothing is written.
+- Those models mix in `GuardedModel`, whose `clean()` puts the message at the field (system check `portal.E002`).
 """
 
 import os
@@ -19,9 +21,24 @@ from django.db.models.signals import pre_save
 
 from portal.shared.privacy import check, cpr_error, redact, text_of
 
-# Page fields that hold no text a person wrote (or are checked under another name).
-_NOT_WRITTEN = {"path", "url_path", "draft_title", "content_type", "locale", "translation_key"}
+# Page fields that hold no text a person wrote (or are checked under another name); `file_hash` is a SHA-1 in hex
+# (an image's or document's), whose digit runs could read as a date.
+_NOT_WRITTEN = {"path", "url_path", "draft_title", "content_type", "locale", "translation_key", "file_hash"}
 _EXPLICIT = set()  # models registered with guard()
+
+# Every model of the portal's own apps is guarded by default (`guarded_models`): its text fields and slugs are
+# checked before it is saved, and its clean() (the `GuardedModel` mixin, required by the system check portal.E002)
+# puts the message at the field in the admin. These apps:
+GUARDED_APPS = ("portal", "stories", "methods")
+# The explicit opt-out: internal tables that only copy text that was guarded where it was written. Refusing here
+# would only break the copy (a search index rebuild, a queued e-mail), never keep a number out.
+NOT_GUARDED = {
+    "portal_search.SearchEntry": "the search index: copies of pages' texts, guarded on the page",
+    "portal_search.SearchFacetValue": "the search index's facet values: copies of guarded page and snippet texts",
+    "portal_search.SearchWord": "the search vocabulary: words taken from the guarded search index",
+    "outbox.OutgoingMail": "queued e-mails: built from guarded texts; refusing would lose the notification",
+    "stories.ReviewReminder": "reminder bookkeeping: a page and dates, no text a person writes",
+}
 
 
 def text_fields(model):
@@ -47,10 +64,25 @@ def _file_findings(file_object):
 
 
 def media_errors(item):
-    """Findings in an image's or document's title and file name."""
+    """Findings in an image's or document's texts (title, description/alt text, any other text field) and file
+    name."""
     if item is None:
         return []
-    return check(getattr(item, "title", "")) or _file_findings(getattr(item, "file", None))
+    for name in text_fields(type(item)):
+        found = check(text_of(getattr(item, name, "")))
+        if found:
+            return found
+    return _file_findings(getattr(item, "file", None))
+
+
+def media_item_errors(item):
+    """{field: [error]} for an image or document: every text field (title, description, …) and the file name."""
+    errors = {}
+    for name in text_fields(type(item)):
+        found = check(text_of(getattr(item, name, "")))
+        if found:
+            errors[name] = [cpr_error(found)]
+    return {**errors, **media_field_errors("", getattr(item, "file", None))}
 
 
 def media_field_errors(title, file_object):
@@ -155,6 +187,39 @@ class GuardedPage:
             raise ValidationError(errors)
 
 
+class GuardedModel:
+    """Mixed into every guarded model of the portal that is not a page (snippets, inline rows, adaptations): its
+    clean() refuses a CPR number in any of its texts at the field (the snippet admin, inline rows in the page admin
+    show it there). The `pre_save` guard refuses the same for whatever saves without cleaning."""
+
+    personal_data_guarded = True
+
+    def clean(self):
+        super().clean()
+        guard_clean(self)
+
+
+def _portal_model(model):
+    app = model._meta.app_config  # None for Django's own unregistered models (migrations.Migration)
+    return app is not None and app.name.split(".")[0] in GUARDED_APPS and not model._meta.abstract
+
+
+def is_guarded(model):
+    """Guarded by default: a concrete model of the portal's apps not in NOT_GUARDED, or registered with guard()."""
+    return model in _EXPLICIT or (_portal_model(model) and model._meta.label not in NOT_GUARDED)
+
+
+def guarded_models():
+    """Every model whose texts are checked before it is saved (the portal's apps, images, documents, tags)."""
+    from django.apps import apps
+    from taggit.models import Tag
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    own = [model for model in apps.get_models() if is_guarded(model)]
+    return sorted({*own, get_image_model(), get_document_model(), Tag}, key=lambda model: model._meta.label)
+
+
 def guard(model):
     """Refuse a CPR number in the model's text fields whenever it is cleaned or saved (a class decorator)."""
     _EXPLICIT.add(model)
@@ -167,7 +232,15 @@ def guard_clean(instance):
 
 
 def registered_models():
-    return sorted(_EXPLICIT, key=lambda model: model._meta.label)
+    """The guarded models the scan command reads on their own: the portal's models that are neither pages nor a
+    page's inline rows (those are scanned with their page), e.g. adaptations and snippets."""
+    from wagtail.models import Page
+
+    return [
+        model
+        for model in guarded_models()
+        if (model in _EXPLICIT or _portal_model(model)) and not issubclass(model, Page) and not _is_page_row(model)
+    ]
 
 
 def _refuse(errors):
@@ -188,12 +261,12 @@ def _before_save(sender, instance, raw=False, **kwargs):
     elif isinstance(instance, Revision):
         _refuse(revision_errors(instance))
     elif isinstance(instance, get_image_model() | get_document_model()):
-        _refuse(media_field_errors(instance.title, instance.file))
+        _refuse(media_item_errors(instance))
     elif isinstance(instance, TagBase):
         found = tag_errors([instance.name]) or check(instance.slug)
         if found:  # not at a field: a tag is saved while a page form is being cleaned, with no "name" field
             raise cpr_error(found)
-    elif sender in _EXPLICIT or _is_page_row(sender):
+    elif is_guarded(sender) or _is_page_row(sender):
         _refuse(instance_errors(instance, {}))
 
 
@@ -220,6 +293,24 @@ def revision_errors(revision):
 
 def connect():
     pre_save.connect(_before_save, dispatch_uid="personal_data_guard")
+
+
+@checks.register()
+def every_portal_model_is_guarded(app_configs=None, **kwargs):
+    """Every guarded model of the portal that is not a page mixes in GuardedModel (its clean() shows the message at
+    the field); a new model is guarded by default, or must be put in NOT_GUARDED with a reason."""
+    from wagtail.models import Page
+
+    return [
+        checks.Error(
+            f"{model.__name__} does not mix in portal.shared.privacy_guard.GuardedModel.",
+            hint="Add GuardedModel first in its bases, or list it in privacy_guard.NOT_GUARDED with a reason.",
+            obj=model,
+            id="portal.E002",
+        )
+        for model in guarded_models()
+        if _portal_model(model) and not issubclass(model, Page) and not getattr(model, "personal_data_guarded", False)
+    ]
 
 
 @checks.register()

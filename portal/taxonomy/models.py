@@ -18,11 +18,11 @@ from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.filters import related_to_any
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.shared.slugs import danish_slugify
 
 
-class TargetGroup(index.Indexed, models.Model):
+class TargetGroup(GuardedModel, index.Indexed, models.Model):
     """A target group (målgruppe), optionally a sub-group of another."""
 
     name = models.CharField("navn", max_length=120, unique=True)
@@ -175,7 +175,7 @@ class RegionPage(GuardedPage, Page):
         return context
 
 
-class RegionFeatured(FeaturedPage):
+class RegionFeatured(GuardedModel, FeaturedPage):
     page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="featured")
 
 

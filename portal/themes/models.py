@@ -14,7 +14,7 @@ from wagtail.search import index
 from portal.shared.blocks import RICH_TEXT_FEATURES
 from portal.shared.featured import FeaturedPage, featured_pages
 from portal.shared.pages import SectionIndexPage
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 
 
 class ThemeIndexPage(SectionIndexPage):
@@ -56,7 +56,7 @@ class ThemePage(GuardedPage, Page):
         return context
 
 
-class ThemeItem(FeaturedPage):
+class ThemeItem(GuardedModel, FeaturedPage):
     page = ParentalKey(ThemePage, on_delete=models.CASCADE, related_name="items")
     note = models.CharField(
         "hvorfor den er med", max_length=300, blank=True, help_text="En sætning om, hvad man kan lære af den."

@@ -7,12 +7,12 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
-from portal.shared.privacy_guard import guard, guard_clean
+from portal.shared.privacy_guard import GuardedModel, guard
 from stories.admin_forms import AdaptationAdminForm
 
 
 @guard
-class StoryAdaptation(models.Model):
+class StoryAdaptation(GuardedModel, models.Model):
     SUBMITTED = "submitted"
     APPROVED = "approved"
     REJECTED = "rejected"
@@ -58,7 +58,3 @@ class StoryAdaptation(models.Model):
 
     def __str__(self):
         return f"{self.jobcenter.title} prøvede «{self.story.title}»"
-
-    def clean(self):
-        super().clean()
-        guard_clean(self)

@@ -19,7 +19,7 @@ from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
 from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
-from portal.shared.privacy_guard import GuardedPage
+from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.shared.related import related_methods, related_stories
 from stories.admin_forms import StoryAdminForm
 
@@ -51,7 +51,7 @@ class StoryQuerySet(PageQuerySet):
         )
 
 
-class StoryTag(TaggedItemBase):
+class StoryTag(GuardedModel, TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
@@ -227,7 +227,7 @@ class StoryPage(GuardedPage, Page):
         return context
 
 
-class StoryPartner(Orderable):
+class StoryPartner(GuardedModel, Orderable):
     KIND_CHOICES = [
         ("employer", "Virksomhed"),
         ("health", "Læge eller sundhedsvæsen"),
@@ -244,7 +244,7 @@ class StoryPartner(Orderable):
     panels = [FieldPanel("kind"), FieldPanel("name"), FieldPanel("contribution")]
 
 
-class StoryResult(Orderable):
+class StoryResult(GuardedModel, Orderable):
     DOCUMENTATION_CHOICES = [
         ("monitoring", "Løbende opfølgning"),
         ("evaluation", "Evaluering"),
@@ -270,7 +270,7 @@ class StoryResult(Orderable):
         return f"{self.figure} {self.outcome} {self.period} ({self.base})"
 
 
-class StoryAttachment(Orderable):
+class StoryAttachment(GuardedModel, Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name="dokument", on_delete=models.CASCADE, related_name="+"

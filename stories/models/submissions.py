@@ -9,10 +9,12 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from portal.shared.privacy_guard import GuardedModel
+
 UNTITLED = "Historie uden titel"
 
 
-class StorySubmission(models.Model):
+class StorySubmission(GuardedModel, models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     jobcenter = models.ForeignKey(
         "taxonomy.JobcenterPage", verbose_name="jobcenter", on_delete=models.PROTECT, related_name="submissions"

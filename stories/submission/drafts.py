@@ -177,7 +177,11 @@ def save_step(submission, step, user, data, files, move=None):
         return Outcome(editor, saved=True, submission=submission, moved_to=moved_to)
     except _Refused as refused:
         uploads.undo()
-        editor = _all_errors(refused.editor, submission, user, data)
+        editor = refused.editor
+        if "gem" not in data:
+            editor = _all_errors(refused.editor, submission, user, data)
+        # else "Gem og fortsæt senere": a draft may be incomplete, so required fields stay deferred and only what
+        # refused the save (a CPR number, an invalid value) is shown (the forms were validated with deferred=True).
         editor.add_story_errors(refused.errors)
         return Outcome(editor, submission=submission)
     except ValidationError as error:  # the model's own guard, when saving

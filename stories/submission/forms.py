@@ -15,6 +15,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from methods.models import MethodPage
 from portal.events.models import EventPage
 from portal.shared.pdfs import MAX_PDF_PAGES
+from portal.shared.privacy import cpr_error
+from portal.shared.privacy_guard import tag_errors
 from portal.shared.uploads import clean_image, clean_pdf
 from portal.taxonomy.models import TargetGroup
 from stories.models import StoryPage, StoryPartner, StoryResult
@@ -111,7 +113,11 @@ class AboutForm(StepForm):
         self.initial.setdefault("status", self.instance.status or "ongoing")
 
     def clean_tags(self):
-        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+        tags = [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+        found = tag_errors(tags)  # the names and the slugs taggit derives ("cpr 010280 (1234)": cpr-010280-1234)
+        if found:
+            raise cpr_error(found)
+        return tags
 
     def clean(self):
         cleaned = super().clean()

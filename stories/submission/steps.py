@@ -68,6 +68,8 @@ STEPS = [
     Step("indsend", "Gennemse og indsend"),
 ]
 CONTENT_STEPS = STEPS[:-1]
+# Story fields the contributor does not type, and the field each is derived from.
+_DERIVED_FROM = {"slug": "title", "draft_title": "title"}
 STEP_OF_FIELD = {name: step for step in CONTENT_STEPS for name in step.fields} | {
     "tags": STEPS[0],
     "slug": STEPS[0],
@@ -177,6 +179,10 @@ class StepEditor:
         """Errors found on the whole story (a ValidationError's error_dict): at this step's field when it has it,
         else in the summary with the step that holds the field."""
         for name, messages in errors.items():
+            if name in _DERIVED_FROM and self._form_with(name) is None:
+                name = _DERIVED_FROM[name]  # the slug is derived from the title: the message goes there
+                if self._form_with(name) is not None and name in self._form_with(name).errors:
+                    continue  # the title itself was refused: one message is enough
             target = self._form_with(name)
             for message in messages:
                 text = message.messages[0] if hasattr(message, "messages") else str(message)

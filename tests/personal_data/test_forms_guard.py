@@ -38,6 +38,11 @@ def nowhere(cpr, caplog):
 ADMIN_VARIANTS = {
     "rich-text-bold": {"problem": rich_text("<p>Journal <b>010280</b>-1234</p>")},
     "rich-text-entity": {"problem": rich_text("<p>Journal 010280&#8209;1234</p>")},
+    # Typed literally into Draftail, stored as "010280&amp;#8209;1234": decoded until stable.
+    "rich-text-entity-typed": {"problem": rich_text("<p>Journal 010280&amp;#8209;1234</p>")},
+    "rich-text-link-address": {"problem": rich_text('<p>Se <a href="https://example.dk/sag/0102801234">sagen</a></p>')},
+    "rich-text-mailto": {"problem": rich_text('<p><a href="mailto:010280-1234@example.dk">Skriv</a></p>')},
+    "summary-variation-selector": {"summary": "Borgeren 010280\ufe0f1234 fik en mentor."},
     "tag-with-two-spaces": {"tags": "mentor, cpr 010280  1234"},
     "tags-split-by-spaces": {"tags": "mentor 01\u221202\ufeff80 12\u2011\uff134"},
     "title-derived-slug": {"title": "Forløb 01.02.80-1234 i Varde", "slug": "forloeb-010280-1234-i-varde"},

@@ -37,6 +37,33 @@ VARIANTS = {
     "bom": "010280\ufeff1234",
     "letters-around": "journal010280-1234b",
     "tab-and-newline": "010280\t\n1234",
+    # Found by the hostile tester (fix-f1-cpr): invisible characters between the digits ...
+    "variation-selector": "010280\ufe0f1234",
+    "variation-selector-supplement": "010280\U000e01001234",
+    "combining-grapheme-joiner": "010280\u034f1234",
+    "mongolian-free-variation-selector": "010280\u180b1234",
+    "khmer-inherent-vowel": "010280\u17b41234",
+    "hangul-filler": "010280\u31641234",
+    "hangul-choseong-filler": "010280\u115f1234",
+    "halfwidth-hangul-filler": "010280\uffa01234",
+    "braille-blank": "010280\u28001234",
+    "combining-accent": "0102\u030180-12\u20dd34",
+    # ... visible dots and signs used as separators ...
+    "middle-dot": "010280\u00b71234",
+    "hyphenation-point": "010280\u20271234",
+    "hyphen-bullet": "010280\u20431234",
+    "katakana-middle-dot": "010280\u30fb1234",
+    "halfwidth-katakana-middle-dot": "010280\uff651234",
+    "tilde": "010280~1234",
+    "plus": "010280+1234",
+    # ... a number in a link's address in rich text ...
+    "link-path": '<a href="https://example.dk/sag/0102801234">sagen</a>',
+    "link-query": '<a href="https://example.dk/?cpr=010280-1234">sagen</a>',
+    "link-mailto": '<a href="mailto:010280-1234@example.dk">skriv</a>',
+    "link-percent-encoded": '<a href="https://example.dk/010280%2D1234">sagen</a>',
+    "image-alt-in-rich-text": '<embed embedtype="image" id="3" alt="Borger 010280-1234" format="left"/>',
+    # ... and an entity Draftail stored as typed text (decoded twice).
+    "rich-text-entity-typed-in-draftail": "<p>010280&amp;#8209;1234</p>",
 }
 
 
@@ -85,7 +112,26 @@ NOT_CPR = {
     "ean-number": "5701234567890",
     "time-of-day": "kl. 10:15-12:30",
     "percent": "25 % af 40 borgere efter 12 måneder",
+    "comma-list": "Holdene 010280, 1234 og 17",  # the comma is deliberately no separator (privacy.SEPARATORS)
+    "decimal-comma": "Udgiften 1,5 mio. kr. for 010280,1234 timer",
+    "accented-word-between-numbers": "Trin 12 café 34",
 }
+
+
+# Refused although they may be innocent (README): ten digits that cannot be told from a CPR number. The message
+# says how to write such a number instead.
+REFUSED_LOOK_ALIKES = {
+    "p-number": "P-nr 1012345678",
+    "count-at-a-date": "pr. 01.02.24 1234 personer",
+    "count-at-a-date-with-dash": "Opgjort 31.12.23 - 1250 borgere",
+    "account-number": "kontonr. 0102801234",
+}
+
+
+@pytest.mark.parametrize("text", REFUSED_LOOK_ALIKES.values(), ids=REFUSED_LOOK_ALIKES.keys())
+def test_ten_digit_look_alikes_are_refused_with_advice_on_how_to_write_them(text):
+    [finding] = check(text)
+    assert "P-nummer" in finding.message and "pr. 1. februar 2024" in finding.message
 
 
 @pytest.mark.parametrize("text", NOT_CPR.values(), ids=NOT_CPR.keys())
@@ -120,7 +166,15 @@ def test_warnings_use_the_same_normalised_text():
 
 # --- Property-based: any CPR number, any disguise, anywhere ---------------------------------------------------------
 
-SEPARATOR_CHARS = " -./:_\u2013\u2014\u2212\u2011\u2010\u00a0\u2009\u202f\u3000\u00ad\u200b\u2060\ufeff\t\n"
+SEPARATOR_CHARS = (
+    " -./:_\u2013\u2014\u2212\u2011\u2010\u00a0\u2009\u202f\u3000\u00ad\u200b\u2060\ufeff\t\n"
+    "~+\u00b7\u2027\u2043\u30fb\uff65"  # visible dots and signs
+)
+# Invisible characters (default-ignorable code points, braille blank, combining marks): any number of them anywhere.
+INVISIBLE_CHARS = (
+    "\ufe00\ufe0f\U000e0100\U000e01ef\u034f\u180b\u180c\u180d\u17b4\u17b5\u3164\u115f\u1160\uffa0\u2800"
+    "\u0301\u0308\u20dd\u200d\u2061"
+)
 FULLWIDTH = {str(digit): chr(0xFF10 + digit) for digit in range(10)}
 
 
@@ -151,6 +205,7 @@ def disguised(draw, cpr):
         parts.append(digit)
         if position < 9:
             parts.append(draw(st.text(alphabet=SEPARATOR_CHARS, max_size=3)))
+            parts.append(draw(st.text(alphabet=INVISIBLE_CHARS, max_size=3)))
     text = "".join(parts)
     assume(not documented_exception(text))
     return text
@@ -184,6 +239,29 @@ def test_any_disguised_cpr_number_in_rich_text_is_found(data, cpr):
     split = data.draw(st.integers(0, len(number)))
     markup = f"<p>Borgeren <b>{number[:split]}</b>{number[split:]} fik job.</p>".replace("\u2011", "&#8209;")
     assert cpr[:6] + "-xxxx" in find_cpr_numbers(markup), ascii(markup)
+
+
+@given(data=st.data(), cpr=cpr_numbers())
+def test_any_disguised_cpr_number_in_a_rich_text_attribute_is_found(data, cpr):
+    number = data.draw(disguised(cpr)).replace('"', "")
+    template = data.draw(
+        st.sampled_from(
+            [
+                '<p>Se <a href="https://example.dk/sag/{}">sagen</a>.</p>',
+                '<p>Se <a href="https://example.dk/?cpr={}&amp;x=1">sagen</a>.</p>',
+                '<p><a href="mailto:{}@example.dk">skriv</a></p>',
+                '<embed embedtype="image" id="7" alt="Borger {}" format="left"/>',
+            ]
+        )
+    )
+    markup = template.format(number.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    assert cpr[:6] + "-xxxx" in find_cpr_numbers(markup), ascii(markup)
+    assert not check(redact(markup)), ascii(markup)
+
+
+def test_entities_are_decoded_until_stable_but_boundedly():
+    assert find_cpr_numbers("010280&amp;amp;#8209;1234") == ["010280-xxxx"]
+    assert normalise("a&amp;amp;amp;amp;lt;b") == "a&amp;lt;b"  # three rounds, then left as it is
 
 
 @given(data=st.data(), cpr=cpr_numbers())

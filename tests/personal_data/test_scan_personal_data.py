@@ -98,3 +98,16 @@ def test_a_cpr_number_inside_a_stored_pdf_is_found_by_page_and_never_printed(tre
     assert code == 1
     assert f"dokument {document.pk}" in output.lower() and "010280-xxxx" in output
     assert "1234" not in output
+
+
+def test_the_scan_finds_and_fixes_a_number_in_a_snippet_stored_before_the_guard_covered_it():
+    from portal.taxonomy.models import TargetGroup
+
+    group = TargetGroup.objects.create(name="Voksne", slug="voksne", description="Voksne over 30.")
+    TargetGroup.objects.filter(pk=group.pk).update(slug="hostile-0102801234", description="Borger 010280-1234")
+    output, status = scan()
+    assert status == 1 and "010280-xxxx" in output and "0102801234" not in output
+    scan("--fix")
+    group.refresh_from_db()
+    assert group.slug == f"targetgroup-{group.pk}" and "1234" not in group.description
+    assert scan()[1] == 0  # run again: nothing left

@@ -137,3 +137,38 @@ def test_the_review_step_warns_of_likely_identifying_details_before_submitting(c
     assert "Tjek for personoplysninger" in html and "Mette Hansen" in html
     submit(contributor, submission)
     assert StoryPage.objects.count() == 1  # a warning, not a refusal: the consultant decides
+
+
+# Found by the hostile tester (fix-f1-cpr).
+
+
+def test_a_cpr_number_only_in_the_derived_slug_is_shown_at_the_title(contributor, tree):
+    submission = start_submission(contributor)
+    # "(" is no separator, so the title itself passes; the slug derived from it reads "forloeb-010280-1234".
+    response = _post_step(contributor, submission, tree, "om", title="Forløb 010280 (1234)")
+    assert response.status_code == 400
+    assert response.context["editor"].form.errors.get("title")
+    assert "Feltet indeholder et CPR-nummer (010280-xxxx)" in response.content.decode()
+    assert not StoryPage.objects.exists()
+
+
+def test_a_refused_save_for_later_shows_only_the_cpr_error(contributor, tree):
+    submission = start_submission(contributor)
+    data = {"title": "Forløb 010280~1234", "revision": "", "gem": "1"}  # the rest of the step left empty
+    response = contributor.post(step_url(submission, "om"), data)
+    assert response.status_code == 400
+    errors = response.context["editor"].errors()
+    assert [message for _anchor, _label, message in errors] == [
+        message for _anchor, _label, message in errors if "CPR-nummer (010280-xxxx)" in message
+    ]
+    assert len(errors) == 1
+    assert not StoryPage.objects.exists()
+
+
+def test_a_cpr_number_only_in_a_tag_slug_is_shown_at_the_tags(contributor, tree):
+    submission = start_submission(contributor)
+    # "(" is no separator, so the tag as typed passes; the slug taggit derives from it reads "cpr-010280-1234".
+    response = _post_step(contributor, submission, tree, "om", tags="mentor, cpr 010280 (1234)")
+    assert response.status_code == 400
+    assert response.context["editor"].form.errors.get("tags")
+    assert not StoryPage.objects.exists()

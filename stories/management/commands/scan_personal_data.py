@@ -18,7 +18,7 @@ import os
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import JSONField
+from django.db.models import JSONField, SlugField
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -189,7 +189,7 @@ class Command(BaseCommand):
             page.unpublish(log_action=True)
         log(instance=page, action=ACTION, data={"revisions": [revision.pk for revision in revisions]})
 
-    # --- registered models (adaptations) ---------------------------------------------------------------------------
+    # --- registered models (adaptations, snippets) -------------------------------------------------------------------
 
     def scan_registered(self):
         for model in privacy_guard.registered_models():
@@ -198,7 +198,7 @@ class Command(BaseCommand):
                 if errors:
                     self.report(f"{model._meta.verbose_name} {item.pk}", _masked(errors))
                     if self.fix:
-                        changes = {name: redact(getattr(item, name)) for name in errors}
+                        changes = {name: _redacted(item, name) for name in errors}
                         model.objects.filter(pk=item.pk).update(**changes)
                         log(instance=item, action=ACTION, data={"fields": sorted(changes)})
 
@@ -231,3 +231,10 @@ def _child_relations(page):
 
 def _safe(text):
     return redact(text) if check(text) else text
+
+
+def _redacted(item, name):
+    """A field's value with the number redacted; a slug becomes "<model>-<id>" (a slug cannot hold the marker)."""
+    if isinstance(item._meta.get_field(name), SlugField):
+        return f"{item._meta.model_name}-{item.pk}"
+    return redact(getattr(item, name))
