@@ -81,6 +81,21 @@ class ParsedQuery:
         """Every word of every alternative, once each (for highlighting)."""
         return list(dict.fromkeys(w for term in self.terms for alt in term.alternatives for w in alt.words))
 
+    def highlighted_words(self) -> list[str]:
+        """The words a snippet marks: every word of every alternative, except the stop words ("af", "med", "ikke")
+        of the expressions that expansion added, which would otherwise be marked wherever the text holds them."""
+        from portal.search.danish.stopwords import is_stop_word
+
+        return list(
+            dict.fromkeys(
+                w
+                for term in self.terms
+                for i, alt in enumerate(term.alternatives)
+                for w in alt.words
+                if i == 0 or len(alt.words) == 1 or not is_stop_word(w)
+            )
+        )
+
     def expanded(self, expand: Callable[[Term], Iterable[Alternative]]) -> "ParsedQuery":
         """The query with each term widened by the alternatives `expand(term)` returns: the one place where
         compound parts, synonyms and typo corrections join a search, for every engine at once."""

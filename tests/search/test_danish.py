@@ -137,3 +137,36 @@ def test_editors_find_the_synonyms_in_the_admin_menu(admin_client, seeded):
     assert "Ledige" in listing
     form = admin_client.get("/admin/snippets/portal_search/synonymgroup/add/").content.decode()
     assert "Ét ord eller udtryk pr. linje" in form
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["mentor, og", "og, i, at, er", "praktik\nder er", "Mentor, OG"],
+)
+def test_a_synonym_group_with_stop_words_is_refused_and_not_stored(admin_client, db, words):
+    before = SynonymGroup.objects.count()
+    response = admin_client.post(
+        "/admin/snippets/portal_search/synonymgroup/add/", {"name": "Fyldord", "words": words}
+    )
+    assert response.status_code == 200
+    assert "fyldord" in response.content.decode()
+    assert SynonymGroup.objects.count() == before
+
+
+def test_a_synonym_expression_may_hold_stop_words_among_real_words(admin_client, db):
+    response = admin_client.post(
+        "/admin/snippets/portal_search/synonymgroup/add/",
+        {"name": "Psykisk", "words": "psykisk sygdom, borgere med psykiske lidelser"},
+    )
+    assert response.status_code == 302
+    assert SynonymGroup.objects.filter(name="Psykisk").exists()
+
+
+def test_a_synonym_expression_does_not_mark_its_stop_words_in_snippets(stories):
+    SynonymGroup.objects.create(name="Kontakt", words="kontaktperson\nen fast person med ansvar")
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="kontaktperson")).hits
+    snippet = next(hit.snippet_html for hit in hits if hit.page_id == stories["holstebro"])
+    assert "<mark>kontaktperson</mark>" in snippet
+    assert "<mark>med</mark>" not in snippet and "<mark>en</mark>" not in snippet
