@@ -9,7 +9,8 @@ search.
 from dataclasses import replace
 
 from portal.search import spelling, vocabulary
-from portal.search.parsing import ParsedQuery
+from portal.search.expansion import expand
+from portal.search.parsing import ParsedQuery, parse_query
 from portal.search.query import SearchParams, SearchResults
 
 FEWER_WORDS = "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste:"
@@ -22,13 +23,16 @@ def search(engine, params: SearchParams) -> SearchResults:
     query = params.query
     fixes = spelling.corrections(query)
     if fixes:
-        query = spelling.corrected(query, fixes)
+        suggestion = spelling.respelled(params.q, fixes)
+        # The corrected text expanded as a search for it would be (synonyms, compound parts), so that the retry shows
+        # what the "Mente du" link shows; the typos themselves match nothing indexed, so nothing is lost.
+        query = expand(parse_query(suggestion)) if suggestion else spelling.corrected(query, fixes)
         retried = engine.search(replace(params, query=query))
         if retried.total:
             retried.notice = (
                 f"Ingen resultater for »{' '.join(fixes)}«. Viser resultater for »{' '.join(fixes.values())}«."
             )
-            retried.did_you_mean = spelling.respelled(params.q, fixes)
+            retried.did_you_mean = suggestion
             return retried
     return _most_words(engine, params, query) or results
 

@@ -170,3 +170,16 @@ def test_a_synonym_expression_does_not_mark_its_stop_words_in_snippets(stories):
     snippet = next(hit.snippet_html for hit in hits if hit.page_id == stories["holstebro"])
     assert "<mark>kontaktperson</mark>" in snippet
     assert "<mark>med</mark>" not in snippet and "<mark>en</mark>" not in snippet
+
+
+def test_a_corrected_search_shows_what_its_mente_du_link_shows(stories):
+    """The correction is searched with its compound parts and synonyms, as the link's search is."""
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    engine = get_engine()
+    typo = search(engine, SearchParams(q="kontanthjælpsmodtagre"))
+    assert typo.did_you_mean == "kontanthjælpsmodtagere"
+    link = search(engine, SearchParams(q=typo.did_you_mean))
+    assert {h.page_id for h in typo.hits} == {h.page_id for h in link.hits}
+    assert {stories["kontant"], stories["modtager"]} <= {h.page_id for h in typo.hits}
