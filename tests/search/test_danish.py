@@ -145,9 +145,7 @@ def test_editors_find_the_synonyms_in_the_admin_menu(admin_client, seeded):
 )
 def test_a_synonym_group_with_stop_words_is_refused_and_not_stored(admin_client, db, words):
     before = SynonymGroup.objects.count()
-    response = admin_client.post(
-        "/admin/snippets/portal_search/synonymgroup/add/", {"name": "Fyldord", "words": words}
-    )
+    response = admin_client.post("/admin/snippets/portal_search/synonymgroup/add/", {"name": "Fyldord", "words": words})
     assert response.status_code == 200
     assert "fyldord" in response.content.decode()
     assert SynonymGroup.objects.count() == before
@@ -183,3 +181,49 @@ def test_a_corrected_search_shows_what_its_mente_du_link_shows(stories):
     link = search(engine, SearchParams(q=typo.did_you_mean))
     assert {h.page_id for h in typo.hits} == {h.page_id for h in link.hits}
     assert {stories["kontant"], stories["modtager"]} <= {h.page_id for h in typo.hits}
+
+
+@pytest.fixture
+def parate(tree, engine):
+    """Two stories for the jobparate, three newer ones for the aktivitetsparate that also speak of job, and the
+    words "men" and "tro" in a story that is no compound's."""
+    t = tree
+    pages = {
+        "job_1": f.StoryPageFactory(parent=t.varde, title="Jobparate ledige i praktik", period_start=date(2015, 1, 1)),
+        "job_2": f.StoryPageFactory(
+            parent=t.odense, title="Hurtigt i arbejde for jobparate", period_start=date(2015, 2, 1)
+        ),
+        "mentor_1": f.StoryPageFactory(parent=t.varde, title="En mentor for unge", period_start=date(2016, 1, 1)),
+        "mentor_2": f.StoryPageFactory(parent=t.odense, title="Mentor i virksomheden", period_start=date(2016, 2, 1)),
+        "tro": f.StoryPageFactory(
+            parent=t.aalborg, title="Små skridt", summary="Men de tror på det nu.", period_start=date(2016, 3, 1)
+        ),
+    }
+    for n in range(3):
+        pages[f"aktiv_{n}"] = f.StoryPageFactory(
+            parent=t.aalborg,
+            title=f"Job til aktivitetsparate nr. {n}",
+            summary="Aktivitetsparate borgere får et job.",
+            period_start=date(2020, 1, 1 + n),
+        )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    return {name: page.pk for name, page in pages.items()}
+
+
+def test_a_word_the_index_holds_whole_is_searched_whole_first(parate):
+    from portal.search.engines import get_engine
+
+    for q in ["jobparate", "jobparat"]:
+        hits = [h.page_id for h in get_engine().search(SearchParams(q=q)).hits]
+        assert set(hits[:2]) == {parate["job_1"], parate["job_2"]}, q
+        assert not {parate[f"aktiv_{n}"] for n in range(3)} & set(hits), q
+
+
+def test_a_typo_is_corrected_rather_than_split_into_short_parts(parate):
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    results = search(get_engine(), SearchParams(q="mentro"))
+    assert results.did_you_mean == "mentor"
+    assert {parate["mentor_1"], parate["mentor_2"]} <= {h.page_id for h in results.hits}
+    assert parate["tro"] not in {h.page_id for h in results.hits}
