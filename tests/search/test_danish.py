@@ -227,3 +227,21 @@ def test_a_typo_is_corrected_rather_than_split_into_short_parts(parate):
     assert results.did_you_mean == "mentor"
     assert {parate["mentor_1"], parate["mentor_2"]} <= {h.page_id for h in results.hits}
     assert parate["tro"] not in {h.page_id for h in results.hits}
+
+
+def test_the_word_as_typed_ranks_above_its_compound_parts(tree, engine):
+    """A word the index holds only once is still split, but the entry holding the word itself comes first."""
+    whole = f.StoryPageFactory(parent=tree.varde, title="Jobparate i praktik", period_start=date(2010, 1, 1))
+    for n in range(3):
+        f.StoryPageFactory(
+            parent=tree.aalborg,
+            title=f"Job til aktivitetsparate nr. {n}",
+            summary="Aktivitetsparate borgere får et job.",
+            period_start=date(2020, 1, 1 + n),
+        )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="jobparate")).hits
+    assert len(hits) == 4  # the parts find the others
+    assert hits[0].page_id == whole.pk
