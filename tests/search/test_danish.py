@@ -245,3 +245,15 @@ def test_the_word_as_typed_ranks_above_its_compound_parts(tree, engine):
     hits = get_engine().search(SearchParams(q="jobparate")).hits
     assert len(hits) == 4  # the parts find the others
     assert hits[0].page_id == whole.pk
+
+
+def test_a_typo_in_a_compound_part_or_a_synonym_word_is_corrected(stories, seeded):
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    results = search(get_engine(), SearchParams(q="rehabiltering"))  # a part of "jobrehabiliteringsprojekt" only
+    assert results.did_you_mean == "rehabilitering"
+    assert stories["herning"] in {h.page_id for h in results.hits}
+    results = search(get_engine(), SearchParams(q="arbejdslos"))  # a word of the curated "ledige" group
+    assert results.did_you_mean == "arbejdsløs"
+    assert stories["ledige"] in {h.page_id for h in results.hits}
