@@ -257,3 +257,19 @@ def test_a_typo_in_a_compound_part_or_a_synonym_word_is_corrected(stories, seede
     results = search(get_engine(), SearchParams(q="arbejdslos"))  # a word of the curated "ledige" group
     assert results.did_you_mean == "arbejdsløs"
     assert stories["ledige"] in {h.page_id for h in results.hits}
+
+
+def test_a_short_compound_part_is_not_marked_inside_other_words(tree, engine):
+    story = f.StoryPageFactory(
+        parent=tree.varde,
+        title="Lange forløb for ledige",
+        summary="Ledige får tider hos en lang række virksomheder.",
+        period_start=date(2019, 1, 1),
+    )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="langtidsledige")).hits  # lang + tids + ledige
+    snippet = next(hit.snippet_html for hit in hits if hit.page_id == story.pk)
+    assert "<mark>tider</mark>" not in snippet
+    assert "<mark>Ledige</mark>" in snippet

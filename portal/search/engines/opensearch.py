@@ -237,6 +237,9 @@ class OpenSearchEngine:
         s = s.highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=200, number_of_fragments=1
         )
+        if params.query:  # the words a snippet marks, as on the database engine (no stop words, no short parts)
+            marked = Q("multi_match", query=" ".join(params.query.highlighted_words()), fields=["summary", "body"])
+            s = s.highlight_options(highlight_query=marked.to_dict())
         s = s.highlight("summary", number_of_fragments=0).highlight("body")
         if params.sort == "nyeste" or not params.query:
             s = s.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
