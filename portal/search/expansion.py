@@ -8,12 +8,20 @@ alternatives (portal/search/parsing.py):
   other words and expressions ("lov om en aktiv beskæftigelsesindsats" as a phrase). A single word of a group gains
   the others the same way.
 - Compounds (portal/search/danish/compounds.py): a compound gains its parts, all required, so `sygedagpenge` also
-  finds texts with "syge" and "dagpenge" (the index holds the parts of every compound in the text too).
+  finds texts with "syge" and "dagpenge" (the index holds the parts of every compound in the text too). A word is not
+  split when the index holds it whole in at least MIN_WHOLE entries (`jobparate` means the target group, not "job"
+  and "parate"), nor when a part is shorter than SHORT_PART letters and the word is one edit from a word that at
+  least MIN_WHOLE entries hold (`mentro` is a typo of "mentor", not "men" + "tro": the correction is offered). Both
+  checks cost one indexed lookup, and only for words that split.
 """
 
+from portal.search import vocabulary
 from portal.search.danish import synonyms
 from portal.search.danish.compounds import split
 from portal.search.parsing import Alternative, ParsedQuery, Term
+
+MIN_WHOLE = 2  # entries holding a word whole (or a word one edit from it) for it not to be split
+SHORT_PART = 4  # parts shorter than this are suspect: a typo is likelier than such a compound
 
 
 def _plain_word(term: Term) -> str | None:
@@ -54,7 +62,11 @@ def _with_synonyms(terms: tuple[Term, ...]) -> list[Term]:
 def _compound_parts(term: Term) -> list[Alternative]:
     word = term.typed.words[0] if not term.typed.phrase and len(term.typed.words) == 1 else None
     parts = split(word) if word else ()
-    return [Alternative(parts)] if parts else []
+    if not parts or vocabulary.holding(word) >= MIN_WHOLE:
+        return []
+    if min(map(len, parts)) < SHORT_PART and vocabulary.near_frequent(word, MIN_WHOLE):
+        return []
+    return [Alternative(parts)]
 
 
 def expand(query: ParsedQuery) -> ParsedQuery:

@@ -91,6 +91,7 @@ class SynonymGroup(GuardedModel, models.Model):
         from django.core.exceptions import ValidationError
 
         from portal.search import limits
+        from portal.search.danish.stopwords import only_stop_words
 
         super().clean()  # the personal-data guard (GuardedModel)
         entries = synonym_entries(self.words)
@@ -104,6 +105,15 @@ class SynonymGroup(GuardedModel, models.Model):
             if any(len(word) > limits.MAX_WORD_CHARS for word in entry.split()):
                 raise ValidationError(
                     {"words": f"Et ord i »{entry[:60]}« er for langt: højst {limits.MAX_WORD_CHARS} tegn."}
+                )
+            if only_stop_words(entry.split()):
+                what = "er et fyldord" if len(entry.split()) == 1 else "består kun af fyldord"
+                raise ValidationError(
+                    {
+                        "words": f"»{entry}« {what} (som »og«, »i«, »at«, »er«), der står i næsten alle tekster: "
+                        "så ville en søgning på gruppens andre ord finde alt. Fjern det, eller skriv et ord, der "
+                        "betyder noget."
+                    }
                 )
         self.words = "\n".join(entries)
 

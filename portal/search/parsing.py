@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from portal.search import limits
-from portal.search.text import words
+from portal.search.text import stem, words
 
 PHRASE = re.compile(r'"([^"]*)"')
 # Unicode categories that carry no searchable text: controls (NUL included), format characters (zero-width, bidi
@@ -61,6 +61,9 @@ class Term:
         return Term((*self.alternatives, *extra))
 
 
+SHORT_PART = 4  # compound parts shorter than this are not marked in snippets
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     """Every term required (terms without alternatives are dropped)."""
@@ -80,6 +83,23 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Every word of every alternative, once each (for highlighting)."""
         return list(dict.fromkeys(w for term in self.terms for alt in term.alternatives for w in alt.words))
+
+    def highlighted_words(self) -> list[str]:
+        """The words a snippet marks: every word of every alternative, except the stop words ("af", "med", "ikke")
+        of the expressions that expansion added, which would otherwise be marked wherever the text holds them, and
+        compound parts whose stem is shorter than SHORT_PART letters ("tids" of `langtidsledige` would mark every
+        "tider"). A compound's parts are the one alternative of several words that is not a phrase."""
+        from portal.search.danish.stopwords import is_stop_word
+
+        return list(
+            dict.fromkeys(
+                w
+                for term in self.terms
+                for i, alt in enumerate(term.alternatives)
+                for w in alt.words
+                if i == 0 or len(alt.words) == 1 or (not is_stop_word(w) and (alt.phrase or len(stem(w)) >= SHORT_PART))
+            )
+        )
 
     def expanded(self, expand: Callable[[Term], Iterable[Alternative]]) -> "ParsedQuery":
         """The query with each term widened by the alternatives `expand(term)` returns: the one place where

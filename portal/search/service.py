@@ -9,10 +9,34 @@ search.
 from dataclasses import replace
 
 from portal.search import spelling, vocabulary
-from portal.search.parsing import ParsedQuery
+from portal.search.expansion import expand
+from portal.search.parsing import ParsedQuery, parse_query
 from portal.search.query import SearchParams, SearchResults
 
-FEWER_WORDS = "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste:"
+
+def listed(items) -> str:
+    """»a«, »b« og »c«."""
+    quoted = [f"»{item}«" for item in items]
+    return " og ".join(filter(None, [", ".join(quoted[:-1]), *quoted[-1:]]))
+
+
+def fewer_words(params: SearchParams, left_out: list[str]) -> str:
+    """The notice for the best matches of most of the words: a whole sentence that names the words left out, and
+    says "historier" only when only stories are searched."""
+    kind = "historier" if params.filters.get("type") == ("historie",) else "sider"
+    return (
+        f"Ingen {kind} indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen "
+        f"{listed(left_out)}."
+    )
+
+
+def corrected_notice(params: SearchParams, fixes: dict[str, str], suggestion: str) -> str:
+    """What was searched instead of what was typed: the whole text both ways, or, when the corrected text cannot be
+    offered (too long), each corrected word."""
+    if suggestion:
+        return f"Ingen resultater for »{params.q}«. Viser resultater for »{suggestion}«."
+    read = ", ".join(f"»{typo}« som »{fix}«" for typo, fix in fixes.items())
+    return f"Ingen resultater for »{params.q}«. Ordene er læst sådan: {read}."
 
 
 def search(engine, params: SearchParams) -> SearchResults:
@@ -21,16 +45,25 @@ def search(engine, params: SearchParams) -> SearchResults:
         return results
     query = params.query
     fixes = spelling.corrections(query)
+    suggestion = ""
     if fixes:
-        query = spelling.corrected(query, fixes)
+        suggestion = spelling.respelled(params.q, fixes)
+        # The corrected text expanded as a search for it would be (synonyms, compound parts), so that the retry shows
+        # what the "Mente du" link shows; the typos themselves match nothing indexed, so nothing is lost.
+        query = expand(parse_query(suggestion)) if suggestion else spelling.corrected(query, fixes)
         retried = engine.search(replace(params, query=query))
         if retried.total:
-            retried.notice = (
-                f"Ingen resultater for »{' '.join(fixes)}«. Viser resultater for »{' '.join(fixes.values())}«."
-            )
-            retried.did_you_mean = spelling.respelled(params.q, fixes)
+            retried.notice = corrected_notice(params, fixes, suggestion)
+            retried.did_you_mean = suggestion
             return retried
-    return _most_words(engine, params, query) or results
+    fewer = _most_words(engine, params, query)
+    if fewer is None:
+        return results
+    fewer.notice = fewer_words(params, fewer.left_out)
+    if fixes:  # the corrections are said too, and offered
+        fewer.notice = corrected_notice(params, fixes, suggestion) + " " + fewer.notice
+        fewer.did_you_mean = suggestion
+    return fewer
 
 
 def _described(term) -> str:
@@ -61,6 +94,5 @@ def _most_words(engine, params: SearchParams, query: ParsedQuery) -> SearchResul
     else:
         return None
     results = engine.search(narrowed(kept))
-    results.notice = FEWER_WORDS
     results.left_out = [_described(t) for t in query.terms if t not in kept]
     return results

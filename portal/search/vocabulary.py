@@ -97,6 +97,22 @@ def nearest(word: str) -> str | None:
     return min(close)[2] if close else None
 
 
+def holding(word: str) -> int:
+    """Roughly how many entries hold the word in some form: the counts of the indexed words with its stem."""
+    from django.db.models import Sum
+
+    return SearchWord.objects.filter(stem=stem(word)).aggregate(n=Sum("frequency"))["n"] or 0
+
+
+def near_frequent(word: str, min_frequency: int) -> bool:
+    """Is an indexed word held by at least `min_frequency` entries one edit (Damerau) from `word`?"""
+    rows = SearchWord.objects.filter(
+        initial=word[:1], length__gte=len(word) - 1, length__lte=len(word) + 1, frequency__gte=min_frequency
+    ).values_list("word", flat=True)
+    candidates = [w for w in rows if w != word]
+    return bool(process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=1))
+
+
 def completions(prefix: str, limit: int = 3) -> list[str]:
     """Indexed words that begin with `prefix`, the most frequent first."""
     if len(prefix) < 2:

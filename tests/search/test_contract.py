@@ -155,7 +155,9 @@ def test_a_word_nothing_resembles_is_not_corrected(engine, corpus):
 def test_many_words_show_the_best_matches_for_most_of_them(engine, corpus, tree):
     results = forgiving(engine, "q=mentor+unge+fodbold")  # no page mentions football
     assert ids(results) == pk(corpus, "aalborg") | {tree.mentor.pk}
-    assert results.notice == "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste:"
+    assert results.notice == (
+        "Ingen sider indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen »fodbold«."
+    )
     assert results.left_out == ["fodbold"]
     # All the words known, but never together: the leaving-out that finds the most wins.
     results = forgiving(engine, "q=kaffe+mentor+unge")
@@ -168,3 +170,20 @@ def test_many_words_show_the_best_matches_for_most_of_them(engine, corpus, tree)
     results = forgiving(engine, "q=mentor+unge+fodbold&region=nordjylland")
     assert ids(results) == pk(corpus, "aalborg")
     assert results.left_out == ["fodbold"]
+
+
+def test_messages_name_every_corrected_and_left_out_word(engine, corpus, tree):
+    results = forgiving(engine, "q=mentr+unge")  # the word that needed no correction is said too
+    assert results.notice == "Ingen resultater for »mentr unge«. Viser resultater for »mentor unge«."
+    results = forgiving(engine, "q=mentr+unge+fodbold")  # corrected, and still a word left out: both are said
+    assert ids(results) == pk(corpus, "aalborg") | {tree.mentor.pk}
+    assert results.notice == (
+        "Ingen resultater for »mentr unge fodbold«. Viser resultater for »mentor unge fodbold«. Ingen sider "
+        "indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen »fodbold«."
+    )
+    assert results.did_you_mean == "mentor unge fodbold"
+    results = forgiving(engine, "q=mentor+unge+fodbold+kaffebord&type=historie")  # only stories: "historier"
+    assert results.notice == (
+        "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen "
+        "»fodbold« og »kaffebord«."
+    )

@@ -137,3 +137,139 @@ def test_editors_find_the_synonyms_in_the_admin_menu(admin_client, seeded):
     assert "Ledige" in listing
     form = admin_client.get("/admin/snippets/portal_search/synonymgroup/add/").content.decode()
     assert "Ét ord eller udtryk pr. linje" in form
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["mentor, og", "og, i, at, er", "praktik\nder er", "Mentor, OG"],
+)
+def test_a_synonym_group_with_stop_words_is_refused_and_not_stored(admin_client, db, words):
+    before = SynonymGroup.objects.count()
+    response = admin_client.post("/admin/snippets/portal_search/synonymgroup/add/", {"name": "Fyldord", "words": words})
+    assert response.status_code == 200
+    assert "fyldord" in response.content.decode()
+    assert SynonymGroup.objects.count() == before
+
+
+def test_a_synonym_expression_may_hold_stop_words_among_real_words(admin_client, db):
+    response = admin_client.post(
+        "/admin/snippets/portal_search/synonymgroup/add/",
+        {"name": "Psykisk", "words": "psykisk sygdom, borgere med psykiske lidelser"},
+    )
+    assert response.status_code == 302
+    assert SynonymGroup.objects.filter(name="Psykisk").exists()
+
+
+def test_a_synonym_expression_does_not_mark_its_stop_words_in_snippets(stories):
+    SynonymGroup.objects.create(name="Kontakt", words="kontaktperson\nen fast person med ansvar")
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="kontaktperson")).hits
+    snippet = next(hit.snippet_html for hit in hits if hit.page_id == stories["holstebro"])
+    assert "<mark>kontaktperson</mark>" in snippet
+    assert "<mark>med</mark>" not in snippet and "<mark>en</mark>" not in snippet
+
+
+def test_a_corrected_search_shows_what_its_mente_du_link_shows(stories):
+    """The correction is searched with its compound parts and synonyms, as the link's search is."""
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    engine = get_engine()
+    typo = search(engine, SearchParams(q="kontanthjælpsmodtagre"))
+    assert typo.did_you_mean == "kontanthjælpsmodtagere"
+    link = search(engine, SearchParams(q=typo.did_you_mean))
+    assert {h.page_id for h in typo.hits} == {h.page_id for h in link.hits}
+    assert {stories["kontant"], stories["modtager"]} <= {h.page_id for h in typo.hits}
+
+
+@pytest.fixture
+def parate(tree, engine):
+    """Two stories for the jobparate, three newer ones for the aktivitetsparate that also speak of job, and the
+    words "men" and "tro" in a story that is no compound's."""
+    t = tree
+    pages = {
+        "job_1": f.StoryPageFactory(parent=t.varde, title="Jobparate ledige i praktik", period_start=date(2015, 1, 1)),
+        "job_2": f.StoryPageFactory(
+            parent=t.odense, title="Hurtigt i arbejde for jobparate", period_start=date(2015, 2, 1)
+        ),
+        "mentor_1": f.StoryPageFactory(parent=t.varde, title="En mentor for unge", period_start=date(2016, 1, 1)),
+        "mentor_2": f.StoryPageFactory(parent=t.odense, title="Mentor i virksomheden", period_start=date(2016, 2, 1)),
+        "tro": f.StoryPageFactory(
+            parent=t.aalborg, title="Små skridt", summary="Men de tror på det nu.", period_start=date(2016, 3, 1)
+        ),
+    }
+    for n in range(3):
+        pages[f"aktiv_{n}"] = f.StoryPageFactory(
+            parent=t.aalborg,
+            title=f"Job til aktivitetsparate nr. {n}",
+            summary="Aktivitetsparate borgere får et job.",
+            period_start=date(2020, 1, 1 + n),
+        )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    return {name: page.pk for name, page in pages.items()}
+
+
+def test_a_word_the_index_holds_whole_is_searched_whole_first(parate):
+    from portal.search.engines import get_engine
+
+    for q in ["jobparate", "jobparat"]:
+        hits = [h.page_id for h in get_engine().search(SearchParams(q=q)).hits]
+        assert set(hits[:2]) == {parate["job_1"], parate["job_2"]}, q
+        assert not {parate[f"aktiv_{n}"] for n in range(3)} & set(hits), q
+
+
+def test_a_typo_is_corrected_rather_than_split_into_short_parts(parate):
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    results = search(get_engine(), SearchParams(q="mentro"))
+    assert results.did_you_mean == "mentor"
+    assert {parate["mentor_1"], parate["mentor_2"]} <= {h.page_id for h in results.hits}
+    assert parate["tro"] not in {h.page_id for h in results.hits}
+
+
+def test_the_word_as_typed_ranks_above_its_compound_parts(tree, engine):
+    """A word the index holds only once is still split, but the entry holding the word itself comes first."""
+    whole = f.StoryPageFactory(parent=tree.varde, title="Jobparate i praktik", period_start=date(2010, 1, 1))
+    for n in range(3):
+        f.StoryPageFactory(
+            parent=tree.aalborg,
+            title=f"Job til aktivitetsparate nr. {n}",
+            summary="Aktivitetsparate borgere får et job.",
+            period_start=date(2020, 1, 1 + n),
+        )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="jobparate")).hits
+    assert len(hits) == 4  # the parts find the others
+    assert hits[0].page_id == whole.pk
+
+
+def test_a_typo_in_a_compound_part_or_a_synonym_word_is_corrected(stories, seeded):
+    from portal.search.engines import get_engine
+    from portal.search.service import search
+
+    results = search(get_engine(), SearchParams(q="rehabiltering"))  # a part of "jobrehabiliteringsprojekt" only
+    assert results.did_you_mean == "rehabilitering"
+    assert stories["herning"] in {h.page_id for h in results.hits}
+    results = search(get_engine(), SearchParams(q="arbejdslos"))  # a word of the curated "ledige" group
+    assert results.did_you_mean == "arbejdsløs"
+    assert stories["ledige"] in {h.page_id for h in results.hits}
+
+
+def test_a_short_compound_part_is_not_marked_inside_other_words(tree, engine):
+    story = f.StoryPageFactory(
+        parent=tree.varde,
+        title="Lange forløb for ledige",
+        summary="Ledige får tider hos en lang række virksomheder.",
+        period_start=date(2019, 1, 1),
+    )
+    call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())
+    from portal.search.engines import get_engine
+
+    hits = get_engine().search(SearchParams(q="langtidsledige")).hits  # lang + tids + ledige
+    snippet = next(hit.snippet_html for hit in hits if hit.page_id == story.pk)
+    assert "<mark>tider</mark>" not in snippet
+    assert "<mark>Ledige</mark>" in snippet

@@ -99,12 +99,13 @@ def test_the_page_offers_the_correction_and_says_which_words_were_left_out(clien
 
     content = client.get("/soeg/?q=mentor+unge+fodbold").content.decode()
     assert (
-        "Ingen historier indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen »fodbold«."
+        "Ingen sider indeholder alle ordene. Her er dem, der indeholder de fleste: alle ord undtagen »fodbold«."
         in content
     )
     assert "Unge med mentor" in content
     data = client.get("/soeg/?q=mentor+unge+fodbold&format=json").json()
     assert (data["left_out"], data["did_you_mean"]) == (["fodbold"], "")
+    assert data["notice"].endswith("alle ord undtagen »fodbold«.")  # a whole sentence in the JSON too
 
 
 def test_suggestions_complete_and_correct_from_the_same_vocabulary(client, corpus):

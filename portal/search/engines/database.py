@@ -202,7 +202,7 @@ class DatabaseEngine:
         chosen_types = params.filters.get("type")
         total = sum(n for value, n in facets["type"].items() if not chosen_types or value in chosen_types)
 
-        terms = params.query.words()
+        terms = params.query.highlighted_words()
         hits = [
             Hit(
                 page_id=entry.pk,

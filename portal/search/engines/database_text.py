@@ -16,7 +16,19 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, CharField, F, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
@@ -24,7 +36,7 @@ from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from portal.search.models import SearchEntry
-from portal.search.parsing import Alternative, ParsedQuery
+from portal.search.parsing import Alternative, ParsedQuery, Term
 from portal.search.text import stem
 
 
@@ -48,11 +60,26 @@ def _index_entries():
 
 
 def title_relevance(query: ParsedQuery):
-    """Relevance where the database does not rank: one point for each term whose stem the title holds."""
+    """Relevance where the database does not rank: one point for each term of which the title holds every stem of
+    an alternative."""
     points = []
     for term in query.terms:
-        condition = reduce(or_, (Q(title__icontains=_stems(alt)[0]) for alt in term.alternatives))
+        condition = reduce(
+            or_, (reduce(and_, (Q(title__icontains=s) for s in _stems(alt))) for alt in term.alternatives)
+        )
         points.append(Case(When(condition, then=1), default=0))
+    return sum(points, Value(0))
+
+
+def typed_relevance(query: ParsedQuery, matching_ids):
+    """One point for each widened term (synonyms, compound parts, corrections) whose words as typed the entry holds,
+    so that the word itself ranks above its parts and its synonyms (`jobparate` above "job" + "parate").
+    `matching_ids(query)` is the ids of the entries matching a query. One more text match per widened term."""
+    points = [
+        Case(When(pk__in=matching_ids(ParsedQuery((Term((term.typed,)),))), then=1), default=0)
+        for term in query.terms
+        if len(term.alternatives) > 1
+    ]
     return sum(points, Value(0))
 
 
@@ -92,7 +119,11 @@ def match_sqlite(query: ParsedQuery) -> TextMatch:
     """Wagtail's SQLite backend joins its FTS5 table so that SQLite scans every index entry and runs the MATCH once
     per entry, then ranks with a correlated FTS query per row (1.5 to 8 s for one word at 10,000 stories). Asking the
     FTS5 table first, as a subquery, gives the same matches from the same index in milliseconds."""
-    return TextMatch(ids=_entry_ids(_fts5_entries(fts5_expression(query))), relevance=title_relevance(query))
+
+    def ids(q: ParsedQuery):
+        return _entry_ids(_fts5_entries(fts5_expression(q)))
+
+    return TextMatch(ids=ids(query), relevance=typed_relevance(query, ids) + title_relevance(query))
 
 
 # PostgreSQL
@@ -124,9 +155,17 @@ def match_postgres(query: ParsedQuery) -> TextMatch:
     ts = tsquery(query, settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG"))
     entries = _index_entries()
     rank = entries.filter(object_id=Cast(OuterRef("pk"), CharField())).annotate(rank=SearchRank(F("body"), ts))
+    config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
+
+    def ids(q: ParsedQuery):
+        return _entry_ids(entries.filter(body=tsquery(q, config)))
+
     return TextMatch(
         ids=_entry_ids(entries.filter(body=ts)),
-        relevance=Subquery(rank.values("rank")[:1], output_field=FloatField()),
+        relevance=ExpressionWrapper(
+            typed_relevance(query, ids) + Subquery(rank.values("rank")[:1], output_field=FloatField()),
+            output_field=FloatField(),
+        ),
     )
 
 

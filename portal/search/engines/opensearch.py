@@ -25,6 +25,7 @@ from portal.search.query import Hit, SearchParams, SearchResults
 
 # `parts`: the parts of the text's compound words, split in Python by the same function the database engine uses.
 TEXT_FIELDS = ["title^3", "summary^2", "body", "parts"]
+TYPED_BOOST = 4  # the words as typed, against a term's other alternatives (synonyms, compound parts, corrections)
 
 
 # Suggestions while typing: words cut into their beginnings at index time ("mik", "mikr", ...).
@@ -90,17 +91,25 @@ def text_query(query: ParsedQuery) -> Q:
     corrected before the engine is asked, from the indexed vocabulary, as for the database engine
     (portal/search/service.py)."""
 
-    def alternative(alt: Alternative) -> Q:
+    def alternative(alt: Alternative, boost: float) -> Q:
         if alt.phrase:
             return Q(
-                "multi_match", query=" ".join(alt.words), fields=TEXT_FIELDS, type="phrase", zero_terms_query="all"
+                "multi_match",
+                query=" ".join(alt.words),
+                fields=TEXT_FIELDS,
+                type="phrase",
+                zero_terms_query="all",
+                boost=boost,
             )
         words = [Q("multi_match", query=w, fields=TEXT_FIELDS, zero_terms_query="all") for w in alt.words]
-        return words[0] if len(words) == 1 else Q("bool", must=words)
+        return words[0] if len(words) == 1 and boost == 1 else Q("bool", must=words, boost=boost)
 
     def term(alternatives) -> Q:
-        options = [alternative(alt) for alt in alternatives]
-        return options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
+        if len(alternatives) == 1:
+            return alternative(alternatives[0], 1)
+        # The words as typed weigh the most, so the word itself ranks above its parts and its synonyms.
+        options = [alternative(alt, TYPED_BOOST if i == 0 else 1) for i, alt in enumerate(alternatives)]
+        return Q("bool", should=options, minimum_should_match=1)
 
     return Q("bool", must=[term(t.alternatives) for t in query.terms])
 
@@ -228,6 +237,9 @@ class OpenSearchEngine:
         s = s.highlight_options(
             encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"], fragment_size=200, number_of_fragments=1
         )
+        if params.query:  # the words a snippet marks, as on the database engine (no stop words, no short parts)
+            marked = Q("multi_match", query=" ".join(params.query.highlighted_words()), fields=["summary", "body"])
+            s = s.highlight_options(highlight_query=marked.to_dict())
         s = s.highlight("summary", number_of_fragments=0).highlight("body")
         if params.sort == "nyeste" or not params.query:
             s = s.sort({"published_at": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}})
