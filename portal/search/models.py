@@ -3,6 +3,8 @@
 Kept up to date by the same background tasks that feed the search engine (see portal.search.indexing).
 """
 
+import unicodedata
+
 from django.db import models
 from wagtail.search import index
 
@@ -64,7 +66,9 @@ def synonym_entries(text: str) -> list[str]:
     from portal.search.parsing import clean
     from portal.search.text import words
 
-    entries = (" ".join(words(clean(item))) for line in (text or "").splitlines() for item in line.split(","))
+    # Invisible format characters (zero-width space, soft hyphen, BOM) are dropped first, so "o\u200bg" is "og".
+    visible = "".join(char for char in (text or "") if unicodedata.category(char) != "Cf")
+    entries = (" ".join(words(clean(item))) for line in visible.splitlines() for item in line.split(","))
     return list(dict.fromkeys(entry for entry in entries if entry))
 
 

@@ -10,7 +10,7 @@ and entities decoded.
 
 A CPR number is ten digits whose first six form a real date (ddmmyy, any century: the modulus-11 check is
 deliberately not used, since 2007 valid CPR numbers may fail it). The digits may be split anywhere by short runs
-of separators (spaces, dashes, dots, slashes, colons, underscores; at most `MAX_SEPARATORS` in a row) and may stand
+of separators (any signs but letters, digits, commas and semicolons; at most `MAX_SEPARATORS` in a row) and may stand
 next to letters or hyphens; they may not cut a longer run of digits (`0102801234567` is not a CPR number). Numbers
 that are deliberately not taken for CPR numbers, although ten digits could be read as one (README, "Privacy"):
 - a date with a four-digit year first (`01.02.2020 12:30`): the groups read day, month, 19xx/20xx;
@@ -29,11 +29,11 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
 MAX_SEPARATORS = 4
-# Separators between the digits: spaces, dashes, dots, slashes, colons, underscores, and the visible dots and signs
-# people (or a hostile tester) put between digit groups: middle dot, hyphenation point, hyphen bullet, katakana middle
-# dot (U+FF65 is folded to U+30FB by NFKC), tilde and plus. Deliberately NOT the comma: it separates list items and
-# decimals ("3, 4 og 5", "12,5 mio."), so "010280,1234" reads as two numbers, and lists of numbers must pass.
-SEPARATORS = " -./:_~+\u00b7\u2027\u2043\u30fb"
+# Separators between the digits: any character that is neither a letter nor a digit (spaces, dashes, dots, slashes,
+# colons, underscores, middle dots, tildes, plus, $, %, #, *, arrows, degree signs, control characters …), because a
+# hostile writer can put any sign between digit groups. Deliberately NOT the comma and the semicolon: they separate
+# list items and decimals ("3, 4 og 5", "12,5 mio."), so "010280,1234" reads as two numbers, and lists must pass.
+LIST_SEPARATORS = ",;"
 REDACTED = "[CPR-nummer fjernet]"
 ENTITY_ROUNDS = 3  # entities are decoded until the text is stable, at most this many times ("&amp;#8209;")
 
@@ -163,7 +163,7 @@ def _chains(text):
     for match in _DIGIT_GROUP.finditer(text):
         if chain:
             between = text[chain[-1][1] : match.start()]
-            if len(between) > MAX_SEPARATORS or any(char not in SEPARATORS for char in between):
+            if len(between) > MAX_SEPARATORS or any(char.isalnum() or char in LIST_SEPARATORS for char in between):
                 yield chain
                 chain = []
         chain.append((match.start(), match.end()))
@@ -207,8 +207,23 @@ def _cpr_findings(text):
 
 
 def check(text):
-    """The CPR numbers in a text (plain text, rich text or JSON), as findings."""
-    return _cpr_findings(normalise(text)) if text else []
+    """The CPR numbers in a text (plain text, rich text or JSON), as findings; a percent-encoded text (a link
+    address such as `…/sag/010280%2D1234`) is also read decoded."""
+    return _scanned(text)[1]
+
+
+def _scanned(text):
+    """(the normalised text the findings point into, the findings)."""
+    if not text:
+        return "", []
+    clean = normalise(text)
+    findings = _cpr_findings(clean)
+    if not findings and "%" in str(text):
+        decoded = normalise(unquote(str(text)))
+        findings = _cpr_findings(decoded)
+        if findings:
+            clean = decoded
+    return clean, findings
 
 
 def warnings(text, municipalities=()):
@@ -219,12 +234,11 @@ def warnings(text, municipalities=()):
 def redact(text):
     """The text with every CPR number replaced by REDACTED (on the normalised text: a redacted rich text keeps
     its words, not its inline formatting around the number). Returns the text unchanged when there is none."""
-    findings = check(text)
+    clean, findings = _scanned(text)
     if not findings:
         return text
     if _LOOKS_LIKE_HTML.search(str(text)):
         return _redact_markup(str(text))
-    clean = normalise(text)
     for finding in sorted(findings, key=lambda finding: finding.start, reverse=True):
         clean = clean[: finding.start] + REDACTED + clean[finding.end :]
     return clean

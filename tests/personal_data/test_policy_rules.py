@@ -26,6 +26,13 @@ VARIANTS = {
     "soft-hyphen": "010280\u00ad1234",
     "zero-width-space": "010280\u200b1234",
     "slash": "010280/1234",
+    "dollar-signs": "0102$80$1234",
+    "percent-sign": "010280%1234",
+    "arrow": "010280\u21921234",
+    "degree-signs": "0102\u00b080\u00b01234",
+    "control-character": "0102\x0780-1234",
+    "percent-encoded-link": "https://example.dk/sag/010280%2D1234",
+    "percent-encoded-digits": "https://example.dk/sag/%30%31%30%32%38%30-1234",
     "colon": "010280:1234",
     "underscore": "010280_1234",
     "hyphen-before": "ref-010280-1234",
@@ -112,7 +119,7 @@ NOT_CPR = {
     "ean-number": "5701234567890",
     "time-of-day": "kl. 10:15-12:30",
     "percent": "25 % af 40 borgere efter 12 måneder",
-    "comma-list": "Holdene 010280, 1234 og 17",  # the comma is deliberately no separator (privacy.SEPARATORS)
+    "comma-list": "Holdene 010280, 1234 og 17",  # the comma is deliberately no separator (privacy.LIST_SEPARATORS)
     "decimal-comma": "Udgiften 1,5 mio. kr. for 010280,1234 timer",
     "accented-word-between-numbers": "Trin 12 café 34",
 }
