@@ -61,6 +61,7 @@ test: install static lint
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Benchmarks (figures, not tests; see README "Performance"): a generated corpus of BENCH_STORIES stories, then every
 # kind of page under gunicorn with production settings. SQLite keeps its corpus in BENCH_DB between runs; PostgreSQL

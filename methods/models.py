@@ -5,15 +5,16 @@ from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from methods.querysets import MethodQuerySet
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
 from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
-from portal.shared.related import related_methods
+from portal.shared.sections import add_sections
 
 EVIDENCE_LEVELS = [
     ("documented", "Dokumenteret effekt"),
@@ -91,6 +92,8 @@ class MethodPage(GuardedPage, Page):
     parent_page_types = ["methods.MethodIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(MethodQuerySet)()
+
     class Meta:
         verbose_name = "metode"
         verbose_name_plural = "metoder"
@@ -100,14 +103,12 @@ class MethodPage(GuardedPage, Page):
         return EVIDENCE_DESCRIPTIONS.get(self.evidence_level, "")
 
     def get_context(self, request, *args, **kwargs):
-        from stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = StoryPage.objects.live().filter(methods=self).for_listing()[:12]
+        add_sections(self, request, context)  # the stories that use the method (stories/sections.py)
         context["combinations"] = self.combinations.select_related("method").filter(method__live=True)
         combined = [combination.method_id for combination in context["combinations"]]
         context["related_methods"] = [
-            m for m in related_methods(self, limit=3 + len(combined)) if m.pk not in combined
+            m for m in MethodPage.objects.related_to(self, limit=3 + len(combined)) if m.pk not in combined
         ][:3]
         return context
 

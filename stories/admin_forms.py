@@ -5,6 +5,7 @@ row's field, and the warnings a consultant acknowledges before publishing."""
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from portal.roles.notifications import notify
 from portal.shared.privacy import check, cpr_error, identifying_details
 from portal.shared.privacy_guard import media_errors, tag_errors
 from stories import privacy
@@ -90,8 +91,6 @@ class AdaptationAdminForm(WagtailAdminModelForm):
     def save(self, commit=True):
         adaptation = super().save(commit=commit)
         if commit and "status" in self.changed_data and adaptation.status != adaptation.SUBMITTED:
-            from portal.roles.notifications import notify
-
             template = "adaptation_approved" if adaptation.status == adaptation.APPROVED else "adaptation_rejected"
             context = {
                 "title": adaptation.story.title,

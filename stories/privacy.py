@@ -3,6 +3,7 @@ refused) and `portal.shared.privacy` (the warnings a consultant acknowledges).""
 
 from portal.shared.privacy import identifying_details
 from portal.shared.privacy_guard import page_errors
+from portal.taxonomy.models import JobcenterPage
 
 # Texts checked for warnings. The contact fields are not: a contact person's e-mail and phone number belong there.
 TEXT_FIELDS = (
@@ -46,8 +47,6 @@ def cpr_errors(story):
 def warnings(story, municipalities=None):
     """Likely identifying details in the story, each message prefixed with where it is."""
     if municipalities is None:
-        from portal.taxonomy.models import JobcenterPage
-
         municipalities = list(JobcenterPage.objects.values_list("municipality", flat=True).distinct())
     found = []
     for field in TEXT_FIELDS:

@@ -104,7 +104,7 @@ def hanging_listener():
 def redis_server(maxmemory: str = "256mb"):
     """A throwaway Redis on a private port (no persistence, capped with an LRU policy as the README advises); yields
     its URL. Needs `redis-server` (Debian: apt-get install redis-server)."""
-    import redis
+    import redis  # inside: the redis client is needed only by the benchmark runs that start a Redis
 
     port = free_port()
     process = subprocess.Popen(

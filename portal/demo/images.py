@@ -3,9 +3,11 @@
 import hashlib
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 
@@ -42,9 +44,6 @@ def demo_image(title: str, colour: str, description: str):
 
 def demo_slides(title: str, lines: list[str]):
     """A one-page PDF 'slide' with this title, created once: material from a demo event."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:

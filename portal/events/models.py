@@ -17,9 +17,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.events.calendar import ics_response
 from portal.shared.blocks import RICH_TEXT_FEATURES
 from portal.shared.pages import SectionIndexPage
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
+from portal.shared.sections import add_sections
+from portal.taxonomy.models import RegionPage
 
 
 class EventIndexPage(SectionIndexPage):
@@ -32,8 +35,6 @@ class EventIndexPage(SectionIndexPage):
         verbose_name = "oversigt over arrangementer"
 
     def get_context(self, request, *args, **kwargs):
-        from portal.taxonomy.models import RegionPage
-
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.live().select_related("region")
         regions = RegionPage.objects.live().filter(events__live=True).distinct().order_by("title")
@@ -124,22 +125,12 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
     def programme_items(self):
         return self.programme.select_related("story", "presenter_jobcenter")
 
-    def presented_stories(self):
-        """The published stories told on the day, in programme order."""
-        from stories.models import StoryPage
-
-        order = list(dict.fromkeys(self.programme.exclude(story=None).values_list("story_id", flat=True)))
-        stories = {story.pk: story for story in StoryPage.objects.live().filter(pk__in=order).for_listing()}
-        return [stories[pk] for pk in order if pk in stories]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.programme_is_public:
             context["programme"] = [item for item in self.programme_items() if item.is_public]
         context["materials"] = self.materials.select_related("document", "story")
-        if self.status == "held":
-            context["presented_stories"] = self.presented_stories()
-        return context
+        return add_sections(self, request, context)  # the stories told on the day, once held (stories/sections.py)
 
     @path("")
     def event(self, request):
@@ -154,8 +145,6 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
 
     @path("kalender/")
     def calendar(self, request):
-        from portal.events.calendar import ics_response
-
         return ics_response(self, request)
 
 

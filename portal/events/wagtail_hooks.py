@@ -4,6 +4,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.events import sections  # noqa: F401  (registers the sections this app provides, as Wagtail hooks)
 from portal.events.models import StoryCandidate
 from portal.roles.models import RoleGroup
 

@@ -7,17 +7,21 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.shared import page_cache
+from methods.models import MethodIndexPage, MethodPage
+from portal.events.models import EventPage
+from portal.shared import derived
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
+from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
+from portal.themes.models import ThemePage
+from stories.models import StoryIndexPage, StoryPage
 
 HOME_METHODS = 12
 
 
 def most_used_methods():
     """The methods most live stories use, for "Find historier efter metode" (all of them on a small portal); kept
-    per publish generation. At 50,000 stories the portal has hundreds of methods, and listing them all cost 45 ms."""
-    from methods.models import MethodPage
-
+    until published content next changes. At 50,000 stories the portal has hundreds of methods, and listing them
+    all cost 45 ms."""
     used = Count("stories", filter=Q(stories__live=True))
     methods = MethodPage.objects.live().annotate(used=used).order_by("-used", "title")[:HOME_METHODS]
     return sorted(methods.only("title", "url_path", "path", "depth", "locale_id"), key=lambda m: m.title)
@@ -49,12 +53,6 @@ class HomePage(GuardedPage, Page):
         verbose_name = "forside"
 
     def get_context(self, request, *args, **kwargs):
-        from methods.models import MethodIndexPage, MethodPage
-        from portal.events.models import EventPage
-        from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage
-        from portal.themes.models import ThemePage
-        from stories.models import StoryIndexPage, StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         featured_ids = list(self.featured_stories.filter(story__live=True).values_list("story_id", flat=True))
         featured = {story.pk: story for story in StoryPage.objects.filter(pk__in=featured_ids).for_listing()}
@@ -62,7 +60,7 @@ class HomePage(GuardedPage, Page):
         context["latest_stories"] = StoryPage.objects.live().exclude(pk__in=featured_ids).for_listing()[:6]
         context["target_groups"] = TargetGroup.objects.filter(parent__isnull=True)
         context["target_group_index"] = TargetGroupIndexPage.objects.live().first()
-        context["methods"] = page_cache.remembered("home-methods", most_used_methods)
+        context["methods"] = derived.remembered("home-methods", most_used_methods)
         context["method_index"] = MethodIndexPage.objects.live().first()
         method_ids = list(self.featured_methods.values_list("method_id", flat=True))
         methods = {m.pk: m for m in MethodPage.objects.live().filter(pk__in=method_ids)}

@@ -4,7 +4,8 @@ from django.contrib.auth.models import Group
 from django.db import models
 from wagtail.models import AbstractGroupApprovalTask
 
-from portal.shared.privacy_guard import GuardedModel
+from portal.roles.forms import ApproveStoryForm, RequestChangesForm
+from portal.shared.privacy_guard import GuardedModel, page_errors
 
 
 class RoleGroup(GuardedModel, models.Model):
@@ -45,16 +46,12 @@ class RegionalReviewTask(GuardedModel, AbstractGroupApprovalTask):
         return []
 
     def get_form_for_action(self, action):
-        from portal.roles.forms import ApproveStoryForm, RequestChangesForm
-
         return ApproveStoryForm if action == "approve" else RequestChangesForm
 
     def get_template_for_action(self, action):
         return "roles/review_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from portal.shared.privacy_guard import page_errors
-
         if action_name == "approve" and page_errors(task_state.revision.as_object()):
             # Never publish a CPR number, whatever path it took into the revision: back to the editor.
             return task_state.revision.content_object.get_admin_edit_url()

@@ -1,8 +1,10 @@
 """Danish e-mail notifications of the review workflow, sent by a background task after the change is committed.
 
 Consultants hear of a new submission; the contributor hears when changes are requested and when the story is
-published. Each mail goes through the outbox (portal/outbox): stored with the change, sent after the commit, retried
-when the mail server fails, and shown to editors if it still fails. It never undoes or blocks the submission.
+published (`on_task_submitted`, `on_workflow_rejected`, `on_workflow_approved`: steps of the publishing pipeline,
+portal/home/publishing.py). Each mail goes through the outbox (portal/outbox): stored with the change, sent after
+the commit, retried when the mail server fails, and shown to editors if it still fails. It never undoes or blocks the
+submission.
 """
 
 import logging
@@ -16,6 +18,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from portal.outbox.sending import queue_mail
+from portal.roles.models import RegionalReviewTask
 
 logger = logging.getLogger(__name__)
 
@@ -70,8 +73,6 @@ def _story_context(page):
 
 
 def _is_review(task_state):
-    from portal.roles.models import RegionalReviewTask
-
     return isinstance(task_state.task.specific, RegionalReviewTask)
 
 
@@ -90,8 +91,3 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
     notify("published", _story_context(instance.content_object), [instance.requested_by])
-
-
-task_submitted.connect(on_task_submitted, sender=TaskState, dispatch_uid="portal_review_submitted")
-workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="portal_review_rejected")
-workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="portal_review_approved")

@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 
 from portal.roles.models import RegionalReviewTask, RoleGroup
+from portal.taxonomy.models import JobcenterPage, RegionPage
 
 EDITORS = "Redaktører"
 CONTRIBUTOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -120,8 +121,6 @@ def ensure_editor_group():
 
 
 def ensure_all_roles():
-    from portal.taxonomy.models import JobcenterPage, RegionPage
-
     ensure_editor_group()
     for region in RegionPage.objects.all():
         ensure_region_role(region)

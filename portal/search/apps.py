@@ -7,5 +7,5 @@ class SearchConfig(AppConfig):
     verbose_name = "Søgning"
 
     def ready(self):
-        from portal.search import indexing, vocabulary  # noqa: F401  (connect the signal handlers)
-        from portal.search.danish import synonyms  # noqa: F401  (forgets the synonyms when a group changes)
+        # inside ready(): the module uses models, which exist only once the app registry is loaded
+        from portal.search import vocabulary  # noqa: F401  (connects its signal handler)

@@ -3,7 +3,7 @@
 Applied to every parsed search (SearchParams), before any engine sees it, so every engine searches the same
 alternatives (portal/search/parsing.py):
 
-- Synonyms (portal/search/danish/synonyms.py): consecutive plain words that form an expression of a synonym group
+- Synonyms (portal/search/synonyms.py): consecutive plain words that form an expression of a synonym group
   ("lab loven", "psykiske lidelser") become one term, satisfied by all of those words or by any of the group's
   other words and expressions ("lov om en aktiv beskæftigelsesindsats" as a phrase). A single word of a group gains
   the others the same way.
@@ -15,8 +15,7 @@ alternatives (portal/search/parsing.py):
   checks cost one indexed lookup, and only for words that split.
 """
 
-from portal.search import vocabulary
-from portal.search.danish import synonyms
+from portal.search import synonyms, vocabulary
 from portal.search.danish.compounds import split
 from portal.search.parsing import Alternative, ParsedQuery, Term
 

@@ -3,20 +3,20 @@
 Publishing, unpublishing, moving and deleting a page, and renaming a target group, enqueue a task (django-tasks:
 the immediate backend runs it inline by default, the database backend with a worker in production), so an editor
 never waits for a slow engine. A failing engine is logged and left for `check_search_index` / a rebuild to repair.
+The functions below are steps of the publishing pipeline (portal/home/publishing.py), which calls them in order.
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django_tasks import task
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from methods.models import MethodPage
 from portal.search.documents import TYPES, DocumentBuilder, is_searchable
 from portal.search.engines import get_engines
-from portal.taxonomy.models import TargetGroup
+from portal.taxonomy.models import JobcenterPage, RegionPage
+from stories.models import StoryPage
 
 logger = logging.getLogger(__name__)
 SEARCHABLE = tuple(TYPES.values())
@@ -54,14 +54,8 @@ def enqueue_update(page_ids) -> None:
         transaction.on_commit(lambda: update_pages_task.enqueue(page_ids))
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
 def page_changed(sender, instance, **kwargs):
     """A page's own document, and the documents that show its title: a method's stories, a place's stories."""
-    from methods.models import MethodPage
-    from portal.taxonomy.models import JobcenterPage, RegionPage
-    from stories.models import StoryPage
-
     affected = [instance.pk] if isinstance(instance, SEARCHABLE) else []
     if isinstance(instance, MethodPage):
         affected += StoryPage.objects.filter(methods=instance).values_list("pk", flat=True)
@@ -72,36 +66,31 @@ def page_changed(sender, instance, **kwargs):
     enqueue_update(affected)
 
 
-@receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     """A moved jobcenter or region takes its stories' region and jobcenter facets with it."""
     affected = Page.objects.descendant_of(instance, inclusive=True).type(*SEARCHABLE).values_list("pk", flat=True)
     enqueue_update(affected)
 
 
-@receiver(pre_delete)
 def page_deleting(sender, instance, **kwargs):
+    """Before a page is deleted: note the documents to delete with it (its own and its descendants')."""
     if not isinstance(instance, SEARCHABLE) or hasattr(instance, "_search_ids_to_delete"):
         return
     ids = list(Page.objects.descendant_of(instance, inclusive=True).type(*SEARCHABLE).values_list("pk", flat=True))
     instance._search_ids_to_delete = ids
 
 
-@receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
+    """After the delete is committed: delete the noted documents."""
     ids = getattr(instance, "_search_ids_to_delete", None)
     if ids:
         transaction.on_commit(lambda: delete_pages_task.enqueue(ids))
 
 
-@receiver(post_save, sender=TargetGroup)
-def target_group_changed(sender, instance, created, **kwargs):
+def target_group_changed(sender, instance, created=False, **kwargs):
     """A renamed group changes the text and facets of every page that uses it (or one of its sub-groups)."""
     if created:
         return
-    from methods.models import MethodPage
-    from stories.models import StoryPage
-
     group_ids = instance.with_descendants()
     enqueue_update(
         [

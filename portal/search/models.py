@@ -5,9 +5,14 @@ Kept up to date by the same background tasks that feed the search engine (see po
 
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.search import index
 
+from portal.search import limits
+from portal.search.danish.stopwords import only_stop_words
+from portal.search.parsing import clean
+from portal.search.text import words
 from portal.shared.privacy_guard import GuardedModel
 
 
@@ -63,9 +68,6 @@ MAX_SYNONYM_WORDS = 6  # words in one expression ("lov om en aktiv beskæftigels
 
 def synonym_entries(text: str) -> list[str]:
     """The group's words and expressions, one per line or separated by commas, cleaned and lower case (each once)."""
-    from portal.search.parsing import clean
-    from portal.search.text import words
-
     # Invisible format characters (zero-width space, soft hyphen, BOM) are dropped first, so "o\u200bg" is "og".
     visible = "".join(char for char in (text or "") if unicodedata.category(char) != "Cf")
     entries = (" ".join(words(clean(item))) for line in visible.splitlines() for item in line.split(","))
@@ -74,7 +76,7 @@ def synonym_entries(text: str) -> list[str]:
 
 class SynonymGroup(GuardedModel, models.Model):
     """Words that mean the same to a practitioner: a search for one of them also finds the others (applied when
-    searching, on every engine, so a change counts from the next search; see portal/search/danish/synonyms.py)."""
+    searching, on every engine, so a change counts from the next search; see portal/search/synonyms.py)."""
 
     name = models.CharField("navn", max_length=100, help_text="Et kort navn til listen, fx »Ledige«.")
     words = models.TextField(
@@ -92,11 +94,6 @@ class SynonymGroup(GuardedModel, models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from portal.search import limits
-        from portal.search.danish.stopwords import only_stop_words
-
         super().clean()  # the personal-data guard (GuardedModel)
         entries = synonym_entries(self.words)
         if len(entries) < 2:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from portal.search import limits
+from portal.search.danish.stopwords import is_stop_word
 from portal.search.text import stem, words
 
 PHRASE = re.compile(r'"([^"]*)"')
@@ -89,8 +90,6 @@ class ParsedQuery:
         of the expressions that expansion added, which would otherwise be marked wherever the text holds them, and
         compound parts whose stem is shorter than SHORT_PART letters ("tids" of `langtidsledige` would mark every
         "tider"). A compound's parts are the one alternative of several words that is not a phrase."""
-        from portal.search.danish.stopwords import is_stop_word
-
         return list(
             dict.fromkeys(
                 w

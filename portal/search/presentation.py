@@ -7,15 +7,16 @@ from portal.search.documents import FACET_LABELS, FACETS, TYPE_LABELS
 from portal.search.models import SearchFacetValue
 from portal.search.query import SearchParams, SearchResults
 from portal.search.text import stems
-from portal.shared import page_cache
+from portal.shared import derived
 from portal.shared.site_address import site_url
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 
 
 def facet_value_labels() -> dict[str, dict[str, str]]:
     """value -> label for every facet, in display order: the values a search may choose (others are ignored). Read
-    with five queries once per publish generation (at 50,000 stories the jobcenters and methods alone are 700 rows)."""
-    return page_cache.remembered("facet-labels", _read_facet_value_labels)
+    with five queries and kept until published content next changes (at 50,000 stories the jobcenters and methods
+    alone are 700 rows)."""
+    return derived.remembered("facet-labels", _read_facet_value_labels)
 
 
 def _read_facet_value_labels() -> dict[str, dict[str, str]]:

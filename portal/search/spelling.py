@@ -8,8 +8,7 @@ Corrections join the query as alternatives of their terms, through `ParsedQuery.
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from portal.search import vocabulary
-from portal.search.danish import synonyms
+from portal.search import synonyms, vocabulary
 from portal.search.danish.compounds import parts_list
 from portal.search.limits import SearchLimitExceeded
 from portal.search.parsing import Alternative, ParsedQuery, parse_query, prefix_words

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import connection
+from django.db.models import Sum
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from rapidfuzz import process
@@ -99,8 +100,6 @@ def nearest(word: str) -> str | None:
 
 def holding(word: str) -> int:
     """Roughly how many entries hold the word in some form: the counts of the indexed words with its stem."""
-    from django.db.models import Sum
-
     return SearchWord.objects.filter(stem=stem(word)).aggregate(n=Sum("frequency"))["n"] or 0
 
 

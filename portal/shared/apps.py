@@ -7,11 +7,7 @@ class SharedConfig(AppConfig):
     verbose_name = "Fælles dele"
 
     def ready(self):
-        from portal.shared import checks  # noqa: F401  (registers the deployment checks)
-        from portal.shared.page_cache import connect_signals
-
-        connect_signals()
-
-        from portal.shared import privacy_guard
+        # inside ready(): these modules use models, which exist only once the app registry is loaded
+        from portal.shared import checks, privacy_guard  # noqa: F401  (checks: registers the deployment checks)
 
         privacy_guard.connect()

@@ -10,7 +10,7 @@ def redis_memory_is_capped(app_configs=None, **kwargs):
     distinct URLs grows it until the machine runs out of memory (or, with `noeviction`, every write fails)."""
     if not settings.REDIS_URL:
         return []  # django_ratelimit.E003 already refuses a per-process cache in production
-    import redis
+    import redis  # inside: only a deployment with Redis configured needs the client
 
     hint = "Set `maxmemory 256mb` and `maxmemory-policy allkeys-lru` in redis.conf (see README, Production)."
     try:

@@ -1,6 +1,7 @@
 from django.urls import reverse
+from wagtail.models import Site
 
-from portal.shared import page_cache
+from portal.shared import derived
 
 
 def portal(request):
@@ -10,15 +11,13 @@ def portal(request):
 
 
 def _main_navigation(request):
-    """The site root's live menu pages, cached until the next publish, unpublish, move or delete (the page cache's
-    generation). Reading a root's children scans its whole subtree (treebeard's path range holds every
-    descendant): 14 ms on every page at 50,000 stories."""
-    from wagtail.models import Site
-
+    """The site root's live menu pages, kept until published content next changes (portal/shared/derived.py).
+    Reading a root's children scans its whole subtree (treebeard's path range holds every descendant): 14 ms on
+    every page at 50,000 stories."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    return page_cache.remembered(
+    return derived.remembered(
         f"main-navigation:{site.pk}",
         lambda: list(site.root_page.get_children().live().in_menu().only("title", "url_path", "path", "depth")),
     )

@@ -5,9 +5,10 @@ logged-in user, for a response that sets a cookie or says private/no-store, or u
 /log-ind/ and the document and media paths. A logged-in user's answers and the personal pages (/mine-historier/, the
 login) are sent `Cache-Control: private, no-store`, so no browser or proxy keeps them either.
 
-Every publish, unpublish, move or delete of a page, and every change to a target group or an approved adaptation,
-bumps a generation number that is part of every key: what was cached before is never served again. Publishing is
-rare next to reading, so emptying everything is the simple, safe choice.
+Every publish, unpublish, move or delete of a page, and every change to a target group, an approved adaptation or a
+synonym group, bumps a generation number that is part of every key (`purge`, a step of the publishing pipeline in
+portal/home/publishing.py): what was cached before is never served again. Publishing is rare next to reading, so
+emptying everything is the simple, safe choice.
 
 Only the query parameters a page reads are part of its key. Each view declares them (`cache_parameters` on a page
 model, read by a `before_serve_page` hook; `@reads(...)` on a view function); their values are normalised (stripped,
@@ -31,7 +32,6 @@ for all of them), memory in development. `PORTAL_PAGE_CACHE_SECONDS=0` switches 
 
 import functools
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,7 +40,8 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
-GENERATION_KEY = "page-cache:generation"
+from portal.shared.generation import Generation
+
 UNCACHED_PREFIXES = (
     "/admin/",
     "/django-admin/",
@@ -56,33 +57,16 @@ PERSONAL_PREFIXES = ("/mine-historier/", "/log-ind/", "/log-ud/")
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "X-Robots-Tag", "Cache-Control", "Vary", "Content-Language")
 
 
-def _fresh_generation() -> int:
-    """A generation no earlier one can have had: should Redis evict the generation key (allkeys-lru), the pages
-    cached under the old number are never served again."""
-    return time.time_ns()
+GENERATION = Generation("page-cache:generation")
 
 
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
+    return GENERATION.current()
 
 
 def purge(**kwargs) -> None:
-    """Forget every cached page (signal receiver: the arguments are ignored)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-
-
-def remembered(name: str, compute, timeout: int = 3600):
-    """A value derived from published content (the menu, an index page's address), kept until the next publish,
-    unpublish, move or delete: the generation is part of its key."""
-    key = f"derived:{generation()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
-    return value
+    """Forget every cached page (the arguments of a signal are ignored)."""
+    GENERATION.bump()
 
 
 UNDECLARED = "*"  # a view that declared no parameters: cached only without a query string
@@ -257,21 +241,3 @@ class AnonymousPageCacheMiddleware:
             cache.set(key, {"content": response.content, "headers": headers}, settings.PORTAL_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
-
-
-def connect_signals():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from portal.taxonomy.models import TargetGroup
-    from stories.models import StoryAdaptation
-
-    uid = "portal-page-cache"
-    page_published.connect(purge, dispatch_uid=f"{uid}-published")
-    page_unpublished.connect(purge, dispatch_uid=f"{uid}-unpublished")
-    post_page_move.connect(purge, dispatch_uid=f"{uid}-moved")
-    post_delete.connect(purge, sender=Page, dispatch_uid=f"{uid}-deleted")
-    for model in (TargetGroup, StoryAdaptation):
-        post_save.connect(purge, sender=model, dispatch_uid=f"{uid}-{model.__name__}-saved")
-        post_delete.connect(purge, sender=model, dispatch_uid=f"{uid}-{model.__name__}-deleted")

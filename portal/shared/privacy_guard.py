@@ -14,10 +14,19 @@
 
 import os
 
+from django.apps import apps
 from django.core import checks
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models.signals import pre_save
+from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TagBase
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, get_page_models
 
 from portal.shared.privacy import check, cpr_error, redact, text_of
 
@@ -42,8 +51,6 @@ NOT_GUARDED = {
 
 
 def text_fields(model):
-    from wagtail.fields import RichTextField, StreamField
-
     for model_field in model._meta.concrete_fields:
         texts = isinstance(model_field, models.CharField | models.TextField | RichTextField | StreamField)
         if texts and model_field.name not in _NOT_WRITTEN and not model_field.choices:
@@ -103,8 +110,6 @@ def _media_message(item, found):
 
 def tag_errors(names):
     """Findings in tag names and in the slugs taggit derives from them."""
-    from taggit.models import Tag
-
     found = []
     for name in names:
         found += check(name) or check(Tag().slugify(str(name)))
@@ -114,8 +119,6 @@ def tag_errors(names):
 def instance_errors(instance, errors=None):
     """Text fields, and images and documents referred to, of one model instance, into `errors`."""
     errors = {} if errors is None else errors
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
 
     media = (get_image_model(), get_document_model())
     for name in text_fields(type(instance)):
@@ -132,8 +135,6 @@ def instance_errors(instance, errors=None):
 
 
 def _tag_managers(instance):
-    from taggit.managers import TaggableManager
-
     for model_field in instance._meta.get_fields():
         if isinstance(model_field, TaggableManager):
             yield model_field.name
@@ -141,8 +142,6 @@ def _tag_managers(instance):
 
 def page_errors(page):
     """A ValidationError dict for every place in the page that holds a CPR number (empty when none)."""
-    from modelcluster.models import get_all_child_relations
-
     errors = instance_errors(page, {})
     if "title" not in errors and check(getattr(page, "draft_title", "")):
         errors["title"] = [cpr_error(check(page.draft_title))]
@@ -211,11 +210,6 @@ def is_guarded(model):
 
 def guarded_models():
     """Every model whose texts are checked before it is saved (the portal's apps, images, documents, tags)."""
-    from django.apps import apps
-    from taggit.models import Tag
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     own = [model for model in apps.get_models() if is_guarded(model)]
     return sorted({*own, get_image_model(), get_document_model(), Tag}, key=lambda model: model._meta.label)
 
@@ -234,8 +228,6 @@ def guard_clean(instance):
 def registered_models():
     """The guarded models the scan command reads on their own: the portal's models that are neither pages nor a
     page's inline rows (those are scanned with their page), e.g. adaptations and snippets."""
-    from wagtail.models import Page
-
     return [
         model
         for model in guarded_models()
@@ -251,10 +243,6 @@ def _refuse(errors):
 def _before_save(sender, instance, raw=False, **kwargs):
     if raw:  # loading fixtures
         return
-    from taggit.models import TagBase
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, Revision
 
     if isinstance(instance, Page):
         _refuse(page_errors(instance))
@@ -271,9 +259,6 @@ def _before_save(sender, instance, raw=False, **kwargs):
 
 
 def _is_page_row(model):
-    from modelcluster.fields import ParentalKey
-    from wagtail.models import Page
-
     return any(
         isinstance(model_field, ParentalKey) and issubclass(model_field.related_model, Page)
         for model_field in model._meta.concrete_fields
@@ -282,8 +267,6 @@ def _is_page_row(model):
 
 def revision_errors(revision):
     """The errors of the object a revision holds (a page: as `page_errors`)."""
-    from wagtail.models import Page
-
     obj = revision.content_object if revision.object_id else None
     if obj is None:
         return {}
@@ -299,8 +282,6 @@ def connect():
 def every_portal_model_is_guarded(app_configs=None, **kwargs):
     """Every guarded model of the portal that is not a page mixes in GuardedModel (its clean() shows the message at
     the field); a new model is guarded by default, or must be put in NOT_GUARDED with a reason."""
-    from wagtail.models import Page
-
     return [
         checks.Error(
             f"{model.__name__} does not mix in portal.shared.privacy_guard.GuardedModel.",
@@ -316,8 +297,6 @@ def every_portal_model_is_guarded(app_configs=None, **kwargs):
 @checks.register()
 def every_page_is_guarded(app_configs=None, **kwargs):
     """Every page model of the portal mixes in GuardedPage (so the admin and the forms show the message)."""
-    from wagtail.models import get_page_models
-
     return [
         checks.Error(
             f"{model.__name__} does not mix in portal.shared.privacy_guard.GuardedPage.",

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import Site
 
 
 def site_url(path: str = "") -> str:
@@ -29,8 +30,6 @@ def host_and_port() -> tuple[str, int]:
 
 def apply_site_address() -> str:
     """Point the default Wagtail Site at PORTAL_SITE_URL; returns the Site's root URL."""
-    from wagtail.models import Site
-
     hostname, port = host_and_port()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -6,19 +6,17 @@ page permissions then give a jobcenter's contributors and a region's consultants
 
 from django.db import models
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.shared import page_cache
-from portal.shared.featured import FeaturedPage, featured_pages
-from portal.shared.filters import related_to_any
+from portal.shared import derived
+from portal.shared.featured import FeaturedPage
 from portal.shared.pages import SectionIndexPage
-from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
+from portal.shared.sections import add_sections
 from portal.shared.slugs import danish_slugify
 
 
@@ -61,7 +59,7 @@ class TargetGroup(GuardedModel, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_url(self):
-        index_url = page_cache.remembered("target-group-index-url", _target_group_index_url)
+        index_url = derived.remembered("target-group-index-url", _target_group_index_url)
         return f"{index_url}{self.slug}/" if index_url else None  # the index page's "<slug:slug>/" route
 
     def with_descendants(self):
@@ -101,23 +99,10 @@ class TargetGroupIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("<slug:slug>/", name="target_group")
     def target_group(self, request, slug):
-        from methods.models import MethodPage
-        from stories.models import StoryPage
-
         group = get_object_or_404(TargetGroup.objects.select_related("parent"), slug=slug)
-        group_ids = group.with_descendants()
-        stories = related_to_any(StoryPage.objects.live(), "target_groups", group_ids).for_listing()
-        methods = related_to_any(MethodPage.objects.live(), "target_groups", group_ids).order_by("title")
-        return self.render(
-            request,
-            context_overrides={
-                "target_group": group,
-                "page_obj": paginate(request, stories),
-                "methods": methods,
-                "sub_groups": group.children.all(),
-            },
-            template="taxonomy/target_group_page.html",
-        )
+        context = {"target_group": group, "sub_groups": group.children.all()}
+        add_sections(group, request, context)  # its stories and methods (stories/sections.py, methods/sections.py)
+        return self.render(request, context_overrides=context, template="taxonomy/target_group_page.html")
 
 
 class RegionIndexPage(SectionIndexPage):
@@ -160,19 +145,10 @@ class RegionPage(GuardedPage, Page):
         verbose_name_plural = "regioner"
 
     def get_context(self, request, *args, **kwargs):
-        from stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        from portal.events.models import EventPage
-
         context["jobcenters"] = JobcenterPage.objects.child_of(self).live().order_by("title")
-        context["featured"] = featured_pages(self.featured)
-        events = EventPage.objects.live().filter(region=self)
-        context["next_event"] = events.filter(start__gte=timezone.now()).order_by("start").first()
-        context["past_events"] = events.filter(start__lt=timezone.now()).order_by("-start")[:3]
-        stories = StoryPage.objects.live().descendant_of(self).for_listing()
-        context["page_obj"] = paginate(request, stories)
-        return context
+        # The featured content, its events and its stories (stories/sections.py, portal/events/sections.py).
+        return add_sections(self, request, context)
 
 
 class RegionFeatured(GuardedModel, FeaturedPage):
@@ -213,10 +189,5 @@ class JobcenterPage(GuardedPage, Page):
         return RegionPage.objects.parent_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
-        from stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().child_of(self).for_listing()
-        context["page_obj"] = paginate(request, stories)
-        context["partner_stories"] = StoryPage.objects.live().filter(partner_jobcenters=self).for_listing()[:6]
-        return context
+        return add_sections(self, request, context)  # its own stories and its partners' (stories/sections.py)

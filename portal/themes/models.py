@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.shared.blocks import RICH_TEXT_FEATURES
-from portal.shared.featured import FeaturedPage, featured_pages
+from portal.shared.featured import FeaturedPage
 from portal.shared.pages import SectionIndexPage
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
+from stories.featured import featured_pages
 
 
 class ThemeIndexPage(SectionIndexPage):

@@ -2,8 +2,6 @@
 
 from django import forms
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Substr
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,43 +10,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from methods.models import MethodPage
 from portal.shared.blocks import RICH_TEXT_FEATURES, PracticeStreamBlock
 from portal.shared.filters import settle_query
 from portal.shared.pages import SectionIndexPage
 from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
-from portal.shared.related import related_methods, related_stories
+from portal.taxonomy.models import JobcenterPage
 from stories.admin_forms import StoryAdminForm
-
-
-class StoryQuerySet(PageQuerySet):
-    def in_jobcenters(self, jobcenters):
-        """The stories of any of these jobcenters (their children), in one query."""
-        q = Q(pk__in=[])
-        for jobcenter in jobcenters:
-            q |= Q(path__startswith=jobcenter.path, depth=jobcenter.depth + 1)
-        return self.filter(q)
-
-    def for_listing(self):
-        """Stories ready for a card, newest first: jobcenter and region names in the same query, taxonomy prefetched.
-
-        Plain `-first_published_at` (publishing always sets it), not DESC NULLS LAST: PostgreSQL cannot read its
-        ascending index backwards for NULLS LAST, so it sorted every live page (75 ms at 50,000 stories)."""
-        parent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * Page.steplen)
-        grandparent_path = Substr(OuterRef("path"), 1, (OuterRef("depth") - 2) * Page.steplen)
-        return (
-            self.annotate(
-                jobcenter_name=Subquery(Page.objects.filter(path=parent_path).values("title")[:1]),
-                region_name=Subquery(Page.objects.filter(path=grandparent_path).values("title")[:1]),
-            )
-            .defer_streamfields()  # a card shows no StreamField: reading and parsing it was wasted
-            .select_related("image")
-            .prefetch_related("target_groups")
-            .order_by("-first_published_at", "-pk")
-        )
+from stories.models.querysets import StoryQuerySet
 
 
 class StoryTag(GuardedModel, TaggedItemBase):
@@ -203,8 +175,6 @@ class StoryPage(GuardedPage, Page):
 
     @property
     def jobcenter(self):
-        from portal.taxonomy.models import JobcenterPage
-
         return JobcenterPage.objects.parent_of(self).first()
 
     def get_context(self, request, *args, **kwargs):
@@ -222,8 +192,8 @@ class StoryPage(GuardedPage, Page):
         context["event_materials"] = self.event_materials.filter(page__live=True).select_related("document", "page")
         approved = self.adaptations.model.APPROVED
         context["adaptations"] = self.adaptations.filter(status=approved).select_related("jobcenter")
-        context["related_stories"] = related_stories(self)
-        context["related_methods"] = related_methods(self)
+        context["related_stories"] = StoryPage.objects.related_to(self)
+        context["related_methods"] = MethodPage.objects.related_to(self)
         return context
 
 

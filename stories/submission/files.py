@@ -113,3 +113,18 @@ class Uploads:
         """The save failed after files were written: take them out of storage again."""
         for obj in self.created:
             obj.file.storage.delete(obj.file.name)
+
+
+def publish_uploads(sender, instance, **kwargs):
+    """A published story's image and attachments leave the unpublished collection and become public with it (a step
+    of the publishing pipeline, portal/home/publishing.py)."""
+    if not isinstance(instance, StoryPage):
+        return
+    root = Collection.get_first_root_node()
+    private = root.get_children().filter(name=SUBMISSIONS_COLLECTION).first()
+    if private is None:
+        return
+    if instance.image_id:
+        get_image_model().objects.filter(pk=instance.image_id, collection=private).update(collection=root)
+    document_ids = [attachment.document_id for attachment in instance.attachments.all()]
+    get_document_model().objects.filter(pk__in=document_ids, collection=private).update(collection=root)

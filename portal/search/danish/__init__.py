@@ -1,1 +1,1 @@
-"""Danish language helpers for search: compound splitting (compounds.py) and editors' synonyms (synonyms.py)."""
+"""Danish language helpers for search: compound splitting (compounds.py) and stop words (stopwords.py)."""

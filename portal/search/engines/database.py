@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from portal.search import vocabulary
 from portal.search.documents import FACETS, SearchDocument
@@ -88,8 +89,6 @@ class DatabaseEngine:
         """Empty the index with three DELETE statements, as modelsearch's own backends do. `QuerySet.delete()`
         loaded every entry and facet value into memory to send the search backend's delete signals: a rebuild of
         50,000 pages peaked at 1.26 GB, 10,000 at 350 MB."""
-        from wagtail.search.models import IndexEntry
-
         using = connection.alias
         IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(SearchEntry))._raw_delete(using)
         SearchFacetValue.objects.all()._raw_delete(using)
@@ -101,8 +100,6 @@ class DatabaseEngine:
         PostgreSQL would read the whole index entry table for a text match instead of using its GIN index (16 ms
         instead of 4 ms at 10,000 stories) and wade through the dead rows. VACUUM cannot run inside a transaction
         (a test's, say): there, and on SQLite, refreshing the statistics is enough."""
-        from wagtail.search.models import IndexEntry
-
         tables = [SearchEntry._meta.db_table, SearchFacetValue._meta.db_table, IndexEntry._meta.db_table]
         tables.append(SearchWord._meta.db_table)
         command = "ANALYZE"

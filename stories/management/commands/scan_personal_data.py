@@ -19,6 +19,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import JSONField, SlugField
+from modelcluster.models import get_all_child_relations
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -129,8 +131,6 @@ class Command(BaseCommand):
     # --- tags ----------------------------------------------------------------------------------------------------
 
     def scan_tags(self):
-        from taggit.models import Tag
-
         for tag in Tag.objects.all():
             found = privacy_guard.tag_errors([tag.name]) or check(tag.slug)
             if found:
@@ -222,10 +222,7 @@ class Command(BaseCommand):
                             model.objects.filter(pk=row.pk).delete()
 
 
-
 def _child_relations(page):
-    from modelcluster.models import get_all_child_relations
-
     return get_all_child_relations(page)
 
 

@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from portal.benchmark.corpus import CorpusGenerator
 from portal.demo.builder import DemoBuilder
-from portal.shared import page_cache
+from portal.shared import derived, page_cache
 
 
 def peak_memory_mb() -> float:
@@ -40,7 +40,9 @@ class Command(BaseCommand):
             f"Generated {', '.join(f'{n} {kind}' for kind, n in missing.items())} in {created:.1f} s"
             f" ({sum(missing.values()) / max(created, 0.001):.0f} pages/s), peak memory {peak_memory_mb():.0f} MB."
         )
-        page_cache.purge()  # pages written without signals: no cached page may outlive them
+        # Pages written without signals: no cached page or derived value (menu, facet labels) may outlive them.
+        page_cache.purge()
+        derived.forget()
         if not no_index:
             started = time.perf_counter()
             call_command("rebuild_search_index", stdout=self.stdout, stderr=self.stderr)

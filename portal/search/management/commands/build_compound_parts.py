@@ -32,7 +32,7 @@ class Command(BaseCommand):
 
     def handle(self, dictionary, output, **options):
         try:
-            import wordfreq
+            import wordfreq  # inside: an optional dependency (the `lexicon` extra), only to rebuild the list
         except ImportError as missing:
             raise CommandError("wordfreq mangler: pip install -e '.[lexicon]'") from missing
         path = Path(dictionary)

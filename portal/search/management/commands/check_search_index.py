@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.search.documents import TYPES
 from portal.search.engines import get_engines
+from portal.search.indexing import delete_pages_task, update_pages_task
 
 
 class Command(BaseCommand):
@@ -11,8 +12,6 @@ class Command(BaseCommand):
         parser.add_argument("--fix", action="store_true", help="Index what is missing and remove what is stale.")
 
     def handle(self, *args, fix=False, **options):
-        from portal.search.indexing import delete_pages_task, update_pages_task
-
         live = {pk for model in TYPES.values() for pk in model.objects.live().values_list("pk", flat=True)}
         drift = False
         for engine in get_engines():

@@ -2,15 +2,13 @@
 
 Applied at query time, the same way on every engine: a word or expression of the search that belongs to a group
 gains the group's other words and expressions as alternatives ("arbejdsløse" also finds "ledige"). Nothing is
-re-indexed, so a group saved in the admin counts from the next search. The groups are read once per cache
-generation (portal/shared/page_cache.py); saving or deleting a group starts a new generation.
+re-indexed, so a group saved in the admin counts from the next search. The table is a derived value
+(portal/shared/derived.py): saving or deleting a group forgets it (the publishing pipeline, portal/home/publishing.py).
 """
-
-from django.db.models.signals import post_delete, post_save
 
 from portal.search.models import SynonymGroup, synonym_entries
 from portal.search.text import stem
-from portal.shared import page_cache
+from portal.shared import derived
 
 MAX_EXPRESSION = 6  # the longest expression looked for in a search, in words
 
@@ -31,17 +29,9 @@ def _read() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 
 
 def table() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    return page_cache.remembered("search-synonyms", _read)
+    return derived.remembered("search-synonyms", _read)
 
 
 def synonyms(words) -> tuple[tuple[str, ...], ...]:
     """The words and expressions that mean the same as `words` (theirs included), or () if no group has them."""
     return table().get(key(words), ())
-
-
-def _changed(**kwargs):
-    page_cache.purge()
-
-
-post_save.connect(_changed, sender=SynonymGroup, dispatch_uid="synonyms-changed")
-post_delete.connect(_changed, sender=SynonymGroup, dispatch_uid="synonyms-deleted")
