@@ -22,6 +22,7 @@ from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.shared.related import related_methods, related_stories
 from stories.admin_forms import StoryAdminForm
+from stories.filters import StoryFilter
 
 
 class StoryQuerySet(PageQuerySet):
@@ -68,8 +69,6 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index(self, request):
-        from stories.filters import StoryFilter
-
         story_filter = StoryFilter(request.GET, queryset=StoryPage.objects.live().for_listing())
         page_obj = paginate(request, story_filter.qs)
         settle_query(request, story_filter, page_obj)  # links (and the cache key) carry what is shown

@@ -12,8 +12,9 @@ from django.db.models import F
 from wagtail.search.backends import get_search_backend
 
 from portal.search import vocabulary
-from portal.search.documents import FACETS, SearchDocument
+from portal.search.documents import SearchDocument
 from portal.search.engines.database_text import suggestions, text_match
+from portal.search.facets import FACETS
 from portal.search.models import SearchEntry, SearchFacetValue, SearchWord
 from portal.search.parsing import prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
