@@ -12,6 +12,7 @@ portal/taxonomy/facets.py, method and evidence level in methods/facets.py, type 
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 SLUG = re.compile(r"^[-\w]{1,120}$")
 
@@ -55,5 +56,19 @@ def by_name(facets: Iterable[Facet]) -> dict[str, Facet]:
 def many_to_many(page, field_name: str):
     """The objects `page` links to through its many-to-many `field_name` (prefetched or not), or none when the page
     type has no such field (a method page has no methods)."""
-    names = {field.name for field in page._meta.many_to_many}
-    return list(getattr(page, field_name).all()) if field_name in names else []
+    return list(getattr(page, field_name).all()) if field_name in _many_to_many_names(type(page)) else []
+
+
+def has_relation(page, field_name: str) -> bool:
+    """Does `page`'s type have a foreign key `field_name` (an event names its region)?"""
+    return field_name in _relation_names(type(page))
+
+
+@cache
+def _many_to_many_names(model) -> frozenset[str]:
+    return frozenset(field.name for field in model._meta.many_to_many)
+
+
+@cache
+def _relation_names(model) -> frozenset[str]:
+    return frozenset(field.name for field in model._meta.concrete_fields if field.is_relation)

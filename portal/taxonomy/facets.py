@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Page
 
-from portal.shared.facets import Facet, many_to_many
+from portal.shared.facets import Facet, has_relation, many_to_many
 from portal.shared.filters import related_to_any
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 
@@ -67,7 +67,7 @@ class PlaceIndexer:
         self.places = {place.path: place for place in facet.model.objects.all()}
 
     def place(self, page) -> Page | None:
-        if self.field in {field.name for field in page._meta.concrete_fields if field.is_relation}:
+        if has_relation(page, self.field):
             return getattr(page, self.field)
         for depth in range(len(page.path) // page.steplen - 1, 0, -1):
             if place := self.places.get(page.path[: depth * page.steplen]):

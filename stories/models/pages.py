@@ -60,7 +60,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
     """/historier/: all stories, filterable by target group, method, region, jobcenter and tag."""
 
     # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
-    cache_parameters = ("maalgruppe", "metode", "region", "jobcenter", "tag", "side")
+    cache_parameters = (*StoryFilter.base_filters, "side")
 
     subpage_types = []
 
