@@ -1,18 +1,9 @@
 """The method listing's filters."""
 
-import django_filters
-from django import forms
-
-from methods.models import EVIDENCE_LEVELS
+from methods.facets import EVIDENCE
 from portal.shared.filters import PortalFilterSet
-from portal.taxonomy.filters import TargetGroupFilter
+from portal.taxonomy.facets import TARGET_GROUP
 
 
 class MethodFilter(PortalFilterSet):
-    maalgruppe = TargetGroupFilter()
-    evidens = django_filters.MultipleChoiceFilter(
-        label="Evidensniveau",
-        choices=EVIDENCE_LEVELS,
-        field_name="evidence_level",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    facets = (TARGET_GROUP, EVIDENCE)

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from methods.facets import EVIDENCE_LEVELS
+from methods.filters import MethodFilter
 from methods.querysets import MethodQuerySet
 from portal.shared.blocks import RICH_TEXT_FEATURES, MethodStepsStreamBlock
 from portal.shared.filters import settle_query
@@ -16,11 +18,6 @@ from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.shared.sections import add_sections
 
-EVIDENCE_LEVELS = [
-    ("documented", "Dokumenteret effekt"),
-    ("promising", "Lovende praksis"),
-    ("experience", "Erfaringsbaseret"),
-]
 EVIDENCE_DESCRIPTIONS = {
     "documented": "Effekten er vist i kontrollerede studier eller store registerundersøgelser.",
     "promising": "Evalueringer og opfølgning peger på effekt, men den er ikke påvist i effektstudier.",
@@ -40,8 +37,6 @@ class MethodIndexPage(SectionIndexPage):
         verbose_name = "oversigt over metoder"
 
     def get_context(self, request, *args, **kwargs):
-        from methods.filters import MethodFilter
-
         context = super().get_context(request, *args, **kwargs)
         methods = MethodPage.objects.child_of(self).live().prefetch_related("target_groups").order_by("title")
         method_filter = MethodFilter(request.GET, queryset=methods)

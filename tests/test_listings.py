@@ -1,4 +1,8 @@
-"""The story and method listings filter as a practitioner expects, with shareable Danish query parameters."""
+"""The story and method listings filter as a practitioner expects, with shareable Danish query parameters.
+
+Which pages each facet choice shows (target groups with sub-groups, method, region, jobcenter, combinations, unknown
+values) is the facet contract's, for the listings and the search page together: tests/search/test_facet_contract.py.
+"""
 
 import pytest
 
@@ -41,34 +45,6 @@ def test_listing_shows_all_live_stories_newest_first(client, stories):
 def test_unpublished_story_is_not_listed(client, stories):
     stories["odense_misbrug"].unpublish()
     assert "Hold for misbrugere" not in listed_titles(client)
-
-
-def test_filter_by_target_group_includes_its_sub_groups(client, stories):
-    assert listed_titles(client, "?maalgruppe=aktivitetsparate") == {
-        "Mikroaktivering i Varde",
-        "Fem år på kontanthjælp",
-    }
-    assert listed_titles(client, "?maalgruppe=over-fem-aar") == {"Fem år på kontanthjælp"}
-
-
-def test_several_target_groups_widen_the_choice(client, stories):
-    titles = listed_titles(client, "?maalgruppe=borgere-med-misbrug&maalgruppe=unge-under-30")
-    assert titles == {"Hold for misbrugere", "Unge med mentor"}
-
-
-def test_filter_by_method(client, stories):
-    assert listed_titles(client, "?metode=parallelle-indsatser") == {"Mikroaktivering i Varde", "Hold for misbrugere"}
-
-
-def test_filter_by_region_and_jobcenter(client, stories):
-    assert listed_titles(client, "?region=nordjylland") == {"Unge med mentor"}
-    assert listed_titles(client, "?jobcenter=jobcenter-varde") == {"Mikroaktivering i Varde", "Fem år på kontanthjælp"}
-
-
-def test_filters_across_facets_narrow_each_other(client, stories):
-    assert listed_titles(client, "?region=syddanmark&metode=parallelle-indsatser&maalgruppe=borgere-med-misbrug") == {
-        "Hold for misbrugere"
-    }
 
 
 def test_filter_by_tag_and_tag_page(client, stories):

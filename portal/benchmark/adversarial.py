@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from portal.search.documents import FACETS
+from portal.search.facets import FACETS
 from portal.search.models import SearchEntry, SearchFacetValue
 from portal.search.text import words
 

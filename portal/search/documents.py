@@ -6,27 +6,16 @@ Both engines index the same documents, so they can keep one contract: same match
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
 from portal.search.danish.compounds import split_all
+from portal.search.facets import SEARCH_FACETS, TYPES
 from portal.search.text import stemmed_text, words
-from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 from stories.models import StoryPage
-
-FACETS = ("type", "maalgruppe", "metode", "region", "jobcenter", "aar")
-FACET_LABELS = {
-    "type": "Type",
-    "maalgruppe": "Målgruppe",
-    "metode": "Metode",
-    "region": "Region",
-    "jobcenter": "Jobcenter",
-    "aar": "År",
-}
-TYPES = {"historie": StoryPage, "metode": MethodPage, "arrangement": EventPage}
-TYPE_LABELS = {"historie": "Historie", "metode": "Metode", "arrangement": "Arrangement"}
 
 
 @dataclass
@@ -61,29 +50,19 @@ def _stream_text(stream) -> str:
 
 
 class DocumentBuilder:
-    """Builds documents for many pages with a handful of queries (taxonomy and places are loaded once)."""
+    """Builds documents for many pages with a handful of queries: each facet reads what it needs once
+    (portal/search/facets.py)."""
 
     def __init__(self):
-        groups = {g.pk: g for g in TargetGroup.objects.all()}
-        self.group_slugs = {}
-        for pk, group in groups.items():
-            chain, current = [], group
-            while current is not None:
-                chain.append(current.slug)
-                current = groups.get(current.parent_id)
-            self.group_slugs[pk] = chain
-        self.places = {p.path: p for p in [*RegionPage.objects.all(), *JobcenterPage.objects.all()]}
+        self.facet_values = {facet.name: facet.indexer() for facet in SEARCH_FACETS}
+        self.jobcenter_of = self.facet_values["jobcenter"].place
+        self.region_of = self.facet_values["region"].place
 
-    def _place(self, path):
-        return self.places.get(path)
-
-    def _group_slugs(self, groups) -> list[str]:
-        """The groups' slugs and their parents' slugs: a story for a sub-group is found under its parent too."""
-        return sorted({slug for group in groups for slug in self.group_slugs.get(group.pk, [group.slug])})
+    def _facets(self, page) -> dict[str, list[str]]:
+        return {name: values(page) for name, values in self.facet_values.items()}
 
     def story(self, page: StoryPage) -> SearchDocument:
-        jobcenter = self._place(page.path[: -page.steplen])
-        region = self._place(page.path[: -2 * page.steplen])
+        jobcenter = self.jobcenter_of(page)
         groups = list(page.target_groups.all())
         methods = list(page.methods.all())
         tags = [t.name for t in page.tags.all()]
@@ -108,14 +87,7 @@ class DocumentBuilder:
             ),
             url=page.url,
             published_at=page.first_published_at,
-            facets={
-                "type": ["historie"],
-                "maalgruppe": self._group_slugs(groups),
-                "metode": sorted(m.slug for m in methods),
-                "region": [region.slug] if region else [],
-                "jobcenter": [jobcenter.slug] if jobcenter else [],
-                "aar": [str(page.period_start.year)] if page.period_start else [],
-            },
+            facets=self._facets(page),
             display={
                 "jobcenter": jobcenter.title if jobcenter else "",
                 "target_groups": [g.name for g in groups],
@@ -139,16 +111,12 @@ class DocumentBuilder:
             ),
             url=page.url,
             published_at=published,
-            facets={
-                "type": ["metode"],
-                "maalgruppe": self._group_slugs(groups),
-                "aar": [str(published.year)] if published else [],
-            },
+            facets=self._facets(page),
             display={"evidence": page.get_evidence_level_display(), "target_groups": [g.name for g in groups]},
         )
 
     def event(self, page: EventPage) -> SearchDocument:
-        region = self.places.get(page.region.path) if page.region_id else None
+        region = self.region_of(page)
         return SearchDocument(
             page_id=page.pk,
             type="arrangement",
@@ -157,22 +125,24 @@ class DocumentBuilder:
             body=_text(page.body, page.venue, page.address, page.audience, page.organiser),
             url=page.url,
             published_at=page.first_published_at,
-            facets={
-                "type": ["arrangement"],
-                "region": [region.slug] if region else [],
-                "aar": [str(page.start.year)],
-            },
+            facets=self._facets(page),
             display={"region": region.title if region else "", "date": page.start.isoformat()},
         )
 
     def build(self, page) -> SearchDocument:
+        # A page read on its own: its relations once, for the text and the facets alike (no-op when prefetched).
+        prefetch_related_objects([page], *RELATIONS.get(type(page), ()))
         return {StoryPage: self.story, MethodPage: self.method, EventPage: self.event}[type(page)](page)
+
+
+# The relations a document reads: prefetched for every page type that has them.
+RELATIONS = {StoryPage: ("target_groups", "methods", "tags"), MethodPage: ("target_groups",)}
 
 
 def searchable_pages():
     """Every live page that the search covers, specific and with its relations prefetched, in batches."""
-    yield from StoryPage.objects.live().prefetch_related("target_groups", "methods", "tags").iterator(chunk_size=500)
-    yield from MethodPage.objects.live().prefetch_related("target_groups").iterator(chunk_size=500)
+    yield from StoryPage.objects.live().prefetch_related(*RELATIONS[StoryPage]).iterator(chunk_size=500)
+    yield from MethodPage.objects.live().prefetch_related(*RELATIONS[MethodPage]).iterator(chunk_size=500)
     yield from EventPage.objects.live().select_related("region").iterator(chunk_size=500)
 
 

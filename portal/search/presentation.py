@@ -3,13 +3,12 @@
 from django.core.paginator import Paginator
 
 from methods.models import MethodPage
-from portal.search.documents import FACET_LABELS, FACETS, TYPE_LABELS
-from portal.search.models import SearchFacetValue
+from portal.search.facets import BY_NAME, SEARCH_FACETS
 from portal.search.query import SearchParams, SearchResults
 from portal.search.text import stems
 from portal.shared import derived
 from portal.shared.site_address import site_url
-from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
+from portal.taxonomy.models import TargetGroup
 
 
 def facet_value_labels() -> dict[str, dict[str, str]]:
@@ -20,23 +19,12 @@ def facet_value_labels() -> dict[str, dict[str, str]]:
 
 
 def _read_facet_value_labels() -> dict[str, dict[str, str]]:
-    return {
-        "type": dict(TYPE_LABELS),
-        "maalgruppe": dict(TargetGroup.objects.order_by("sort_order", "name").values_list("slug", "name")),
-        "metode": dict(MethodPage.objects.live().order_by("title").values_list("slug", "title")),
-        "region": dict(RegionPage.objects.live().order_by("title").values_list("slug", "title")),
-        "jobcenter": dict(JobcenterPage.objects.live().order_by("title").values_list("slug", "title")),
-        "aar": {year: year for year in sorted(indexed_years(), reverse=True)},
-    }
-
-
-def indexed_years() -> set[str]:
-    return set(SearchFacetValue.objects.filter(facet="aar").values_list("value", flat=True).distinct())
+    return {facet.name: dict(facet.choices()) for facet in SEARCH_FACETS}
 
 
 def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> list[dict]:
     groups = []
-    for facet in FACETS:
+    for facet in BY_NAME:
         counts = results.facets.get(facet, {})
         chosen = set(results.params.filters.get(facet, ()))
         values = list(labels[facet]) + sorted(set(counts) - set(labels[facet]), reverse=True)
@@ -51,7 +39,7 @@ def facet_groups(results: SearchResults, labels: dict[str, dict[str, str]]) -> l
             for value in values
             if counts.get(value, 0) or value in chosen
         ]
-        groups.append({"name": facet, "label": FACET_LABELS[facet], "options": options, "chosen": len(chosen)})
+        groups.append({"name": facet, "label": BY_NAME[facet].label, "options": options, "chosen": len(chosen)})
     return groups
 
 
@@ -125,7 +113,7 @@ def relaxed_queries(params: SearchParams, labels, count) -> list[dict]:
         wider = params.without(facet)
         relaxed.append(
             {
-                "label": f"{FACET_LABELS[facet]}: {' eller '.join(labels[facet].get(v, v) for v in values)}",
+                "label": f"{BY_NAME[facet].label}: {' eller '.join(labels[facet].get(v, v) for v in values)}",
                 "count": count(wider),
                 "querystring": wider.querystring(),
             }

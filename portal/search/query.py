@@ -6,28 +6,17 @@ portal/search/limits.py with SearchLimitExceeded. The text is parsed once (porta
 search the parsed query, never the text.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
 from portal.search import limits
-from portal.search.documents import FACET_LABELS, FACETS
 from portal.search.expansion import expand
+from portal.search.facets import SEARCH_FACETS
 from portal.search.parsing import ParsedQuery, clean, parse_query
 
 PAGE_SIZE = 10
 SORTS = ("relevans", "nyeste")
-PARAM_NAMES = {
-    "maalgruppe": "maalgruppe",
-    "metode": "metode",
-    "region": "region",
-    "jobcenter": "jobcenter",
-    "type": "type",
-    "aar": "aar",
-}
-SLUG = re.compile(r"^[-\w]{1,120}$")
-YEAR = re.compile(r"^[0-9]{4}$")
 
 
 @dataclass(frozen=True)
@@ -48,15 +37,14 @@ class SearchParams:
         """The parameters of a search URL. `known` (facet -> known values) drops values that name nothing; without
         it every well-formed value is kept. Raises SearchLimitExceeded past the limits."""
         filters = {}
-        for facet in FACETS:
-            chosen = list(dict.fromkeys(data.getlist(facet)))
+        for facet in SEARCH_FACETS:
+            chosen = list(dict.fromkeys(data.getlist(facet.name)))
             if len(chosen) > limits.MAX_VALUES_PER_FACET:
-                raise limits.too_many_values(FACET_LABELS[facet])
-            form = YEAR if facet == "aar" else SLUG
-            names = (known or {}).get(facet)  # None or empty: every well-formed value
-            values = tuple(v for v in chosen if form.match(v) and (not names or v in names))
+                raise limits.too_many_values(facet.label)
+            names = (known or {}).get(facet.name)  # None or empty: every well-formed value
+            values = tuple(v for v in chosen if facet.pattern.match(v) and (not names or v in names))
             if values:
-                filters[facet] = values
+                filters[facet.name] = values
         sort = data.get("sortering", "relevans")
         try:
             page = max(1, int(data.get("side", "1")[:12]))

@@ -13,7 +13,7 @@ from django_ratelimit.decorators import ratelimit
 
 from methods.models import MethodPage
 from portal.search import failover, limits, spelling
-from portal.search.documents import FACETS
+from portal.search.facets import FACETS
 from portal.search.parsing import clean
 from portal.search.presentation import (
     as_json,

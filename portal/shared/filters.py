@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 from portal.shared import page_cache
+from portal.shared.facets import Facet
 
 
 def related_to_any(queryset, field_name: str, values, to_field: str = "pk"):
@@ -69,10 +70,40 @@ def known_values(field, values: list[str]) -> list[str]:
     return list(dict.fromkeys(kept))
 
 
+def facet_filter(facet: Facet) -> django_filters.Filter:
+    """A listing's filter for `facet`: checkboxes for a facet of several values, a select for one. The choices are
+    read when the form is built (through lambdas, so that copying the filters for each request leaves the facet
+    alone)."""
+    if facet.multiple:
+        return django_filters.MultipleChoiceFilter(
+            label=facet.label,
+            choices=lambda: facet.form_choices(),
+            method=lambda queryset, name, values: facet.filter(queryset, list(values)),
+            widget=forms.CheckboxSelectMultiple,
+        )
+    return django_filters.ChoiceFilter(
+        label=facet.label,
+        choices=lambda: facet.form_choices(),
+        method=lambda queryset, name, value: facet.filter(queryset, [value]),
+        empty_label=facet.empty_label,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
 class PortalFilterSet(django_filters.FilterSet):
     """A listing's filters that ignore what they do not know: an unknown value (a junk `maalgruppe=`, a removed
     method) is dropped before the form sees it, so the valid values still filter, no error is shown and the value
-    is in no link built from `data` (see `known_query`)."""
+    is in no link built from `data` (see `known_query`).
+
+    `facets` lists the facets (portal/shared/facets.py) the listing filters on, each a filter under its name, in
+    that order and before the filters declared on the class."""
+
+    facets: tuple[Facet, ...] = ()
+
+    @classmethod
+    def get_filters(cls):
+        filters = {facet.name: facet_filter(facet) for facet in cls.facets}
+        return {**filters, **super().get_filters()}
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)

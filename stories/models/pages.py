@@ -20,6 +20,7 @@ from portal.shared.pagination import paginate
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.taxonomy.models import JobcenterPage
 from stories.admin_forms import StoryAdminForm
+from stories.filters import StoryFilter
 from stories.models.querysets import StoryQuerySet
 
 
@@ -31,7 +32,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
     """/historier/: all stories, filterable by target group, method, region, jobcenter and tag."""
 
     # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
-    cache_parameters = ("maalgruppe", "metode", "region", "jobcenter", "tag", "side")
+    cache_parameters = (*StoryFilter.base_filters, "side")
 
     subpage_types = []
 
@@ -40,8 +41,6 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index(self, request):
-        from stories.filters import StoryFilter
-
         story_filter = StoryFilter(request.GET, queryset=StoryPage.objects.live().for_listing())
         page_obj = paginate(request, story_filter.qs)
         settle_query(request, story_filter, page_obj)  # links (and the cache key) carry what is shown

@@ -1,6 +1,7 @@
 import io
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import date
 from urllib.request import urlopen
 
@@ -24,10 +25,11 @@ def opensearch_available() -> bool:
         return False
 
 
-@pytest.fixture(params=["database", "opensearch"])
-def engine(request, settings):
-    """Each contract test runs once per engine, on the same corpus."""
-    if request.param == "opensearch":
+@contextmanager
+def search_engine(kind: str, settings):
+    """The search engine `kind` ("database" or "opensearch"), configured for one test; OpenSearch on an index of its
+    own that is dropped afterwards, and skipped when no node answers."""
+    if kind == "opensearch":
         require_service(
             opensearch_available(),
             "no OpenSearch node: run the tests through tests/services/with-opensearch.sh (make test does)",
@@ -35,11 +37,20 @@ def engine(request, settings):
         settings.PORTAL_SEARCH_ENGINE = "opensearch"
         settings.PORTAL_SEARCH_URL = OPENSEARCH_URL
         settings.PORTAL_SEARCH_INDEX = f"test-{uuid.uuid4().hex[:12]}"
-        yield get_engine()
-        get_engine().drop()
+        try:
+            yield get_engine()
+        finally:
+            get_engine().drop()
     else:
         settings.PORTAL_SEARCH_ENGINE = "database"
         yield get_engine()
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def engine(request, settings):
+    """Each contract test runs once per engine, on the same corpus."""
+    with search_engine(request.param, settings) as configured:
+        yield configured
 
 
 @pytest.fixture

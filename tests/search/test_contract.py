@@ -1,4 +1,7 @@
-"""One search contract, two engines: the same corpus gives the same matches, facet counts, filters and pages."""
+"""One search contract, two engines: the same corpus gives the same matches, facet counts, filters and pages.
+
+Which pages the facets shared with the listings show is the facet contract's: tests/search/test_facet_contract.py.
+"""
 
 from django.http import QueryDict
 
@@ -48,11 +51,6 @@ def test_facet_counts_without_choices(engine, corpus):
     assert facets["aar"]["2016"] == 2
 
 
-def test_target_group_filter_includes_sub_groups(engine, corpus, tree):
-    results = ask(engine, "maalgruppe=aktivitetsparate")
-    assert ids(results) == pk(corpus, "varde", "varde_fem", "aalborg_2") | {tree.parallel.pk}
-
-
 def test_counts_are_disjunctive_inside_a_facet_and_narrowing_across(engine, corpus):
     unfiltered = ask(engine).facets
     chosen = ask(engine, "maalgruppe=aktivitetsparate").facets
@@ -61,13 +59,10 @@ def test_counts_are_disjunctive_inside_a_facet_and_narrowing_across(engine, corp
     assert chosen["type"] == {"historie": 3, "metode": 1}
 
 
-def test_several_values_widen_and_facets_narrow(engine, corpus):
+def test_the_search_only_facets_narrow_with_the_shared_ones(engine, corpus):
+    """Type and year, which only the search has (the shared facets: tests/search/test_facet_contract.py)."""
     wider = ask(engine, "maalgruppe=unge-under-30&maalgruppe=borgere-med-misbrug&type=historie")
     assert ids(wider) == pk(corpus, "varde", "odense", "aalborg", "escape")
-    narrower = ask(engine, "maalgruppe=aktivitetsparate&region=nordjylland")
-    assert ids(narrower) == pk(corpus, "aalborg_2")
-    assert ids(ask(engine, "jobcenter=jobcenter-odense")) == pk(corpus, "odense", "escape")
-    assert ids(ask(engine, "metode=parallelle-indsatser")) == pk(corpus, "varde", "odense")
     assert ids(ask(engine, "aar=2020&type=historie")) == pk(corpus, "aalborg", "aalborg_2")
 
 

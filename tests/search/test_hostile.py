@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.search import limits
-from portal.search.documents import FACETS
+from portal.search.facets import FACETS
 
 HOSTILE_URLS = [
     line

@@ -13,8 +13,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from portal.search import vocabulary
-from portal.search.documents import FACETS, SearchDocument
+from portal.search.documents import SearchDocument
 from portal.search.engines.database_text import suggestions, text_match
+from portal.search.facets import FACETS
 from portal.search.models import SearchEntry, SearchFacetValue, SearchWord
 from portal.search.parsing import prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults

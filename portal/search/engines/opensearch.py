@@ -19,7 +19,8 @@ from opensearchpy import NotFoundError, OpenSearch
 from opensearchpy.helpers import bulk, scan
 from urllib3 import Timeout
 
-from portal.search.documents import FACETS, SearchDocument
+from portal.search.documents import SearchDocument
+from portal.search.facets import FACETS
 from portal.search.parsing import Alternative, ParsedQuery, prefix_words
 from portal.search.query import Hit, SearchParams, SearchResults
 
