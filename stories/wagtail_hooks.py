@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from stories.admin_panels import FollowUpPanel
-from stories.views import StoryAdaptationViewSet, StoryListingViewSet
+from stories.admin_views import StoryAdaptationViewSet, StoryListingViewSet
 
 
 @hooks.register("register_admin_viewset")
