@@ -62,7 +62,7 @@ def get_ok(client, url):
 
 
 def test_home_page_answers_what_works_for_whom(client, tree, story):
-    f.EventPageFactory(parent=tree.events_index, title="Den gode histories dag 2027", region=tree.syd)
+    f.EventPageFactory(parent=tree.syd, title="Den gode histories dag 2027")
     content = get_ok(client, "/")
     assert '<html lang="da">' in content
     assert 'action="/soeg/"' in content
@@ -121,7 +121,7 @@ def test_index_and_taxonomy_pages_render(client, tree, story):
 
 
 def test_event_pages_render(client, tree):
-    event = f.EventPageFactory(parent=tree.events_index, title="Den gode histories dag", region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd, title="Den gode histories dag")
     assert "Den gode histories dag" in get_ok(client, "/arrangementer/")
     assert "Kulturhuset" in get_ok(client, event.url)
 

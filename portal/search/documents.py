@@ -148,7 +148,7 @@ class DocumentBuilder:
         )
 
     def event(self, page: EventPage) -> SearchDocument:
-        region = self.places.get(page.region.path) if page.region_id else None
+        region = self._place(page.region_path)  # the region it sits under
         return SearchDocument(
             page_id=page.pk,
             type="arrangement",
@@ -173,7 +173,7 @@ def searchable_pages():
     """Every live page that the search covers, specific and with its relations prefetched, in batches."""
     yield from StoryPage.objects.live().prefetch_related("target_groups", "methods", "tags").iterator(chunk_size=500)
     yield from MethodPage.objects.live().prefetch_related("target_groups").iterator(chunk_size=500)
-    yield from EventPage.objects.live().select_related("region").iterator(chunk_size=500)
+    yield from EventPage.objects.live().iterator(chunk_size=500)
 
 
 def searchable_count() -> int:

@@ -159,6 +159,13 @@ class RegionPage(GuardedPage, Page):
         verbose_name = "region"
         verbose_name_plural = "regioner"
 
+    @property
+    def events(self):
+        """The event pages under the region: an event's region is the region it sits under (no stored field). Read as
+        `region.events` by the search index's publish hook (portal/search/indexing.py); no import of the events app,
+        which sits above this one."""
+        return Page.objects.child_of(self).filter(content_type__app_label="events", content_type__model="eventpage")
+
     def get_context(self, request, *args, **kwargs):
         from stories.models import StoryPage
 
@@ -167,7 +174,7 @@ class RegionPage(GuardedPage, Page):
 
         context["jobcenters"] = JobcenterPage.objects.child_of(self).live().order_by("title")
         context["featured"] = featured_pages(self.featured)
-        events = EventPage.objects.live().filter(region=self)
+        events = EventPage.objects.live().child_of(self)
         context["next_event"] = events.filter(start__gte=timezone.now()).order_by("start").first()
         context["past_events"] = events.filter(start__lt=timezone.now()).order_by("-start")[:3]
         stories = StoryPage.objects.live().descendant_of(self).for_listing()
