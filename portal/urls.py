@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.home import views as home_views
 from portal.search import views as search_views
 from portal.shared import views as shared_views
 from stories.feeds import RegionFeed, StoryFeed, TargetGroupFeed, atom
@@ -31,7 +32,7 @@ urlpatterns = [
     path("mine-historier/", include("stories.urls")),
     path("feeds/", include((feed_urlpatterns, "feeds"))),
     path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
-    path("was", shared_views.accessibility_statement, name="accessibility_statement"),
+    path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("sundhed/", shared_views.health, name="health"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

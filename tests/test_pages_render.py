@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from wagtail.rich_text import RichText
 
+from portal.home.portal_settings import PortalSettings
 from stories.models import StoryResult
 from tests import factories as f
 
@@ -151,8 +151,10 @@ def test_server_error_page_is_danish(client, tree):
     assert "Der opstod en fejl hos os" in response.content.decode()
 
 
-@override_settings(PORTAL_ACCESSIBILITY_STATEMENT_URL="https://www.was.digst.dk/example")
 def test_was_redirects_to_the_accessibility_statement(client, tree):
+    portal_settings = PortalSettings.load()
+    portal_settings.accessibility_statement_url = "https://www.was.digst.dk/example"
+    portal_settings.save()
     response = client.get("/was")
     assert response.status_code == 302
     assert response["Location"] == "https://www.was.digst.dk/example"

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.home.portal_settings import PortalSettings  # noqa: F401 (a model of this app: loaded with its models)
 from portal.shared import page_cache
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
 

@@ -79,6 +79,7 @@ GUARDED = {
     "home.HomeFeaturedMethod",
     "home.HomeFeaturedStory",
     "home.HomePage",
+    "home.PortalSettings",
     "home.StandardPage",
     "methods.MethodCombination",
     "methods.MethodIndexPage",
