@@ -60,6 +60,8 @@ class PortalSettings(GuardedModel, BaseGenericSetting):
 
 
 @receiver(post_save, sender=PortalSettings, dispatch_uid="portal-settings-page-cache")
-def forget_cached_pages(sender, **kwargs):
-    """Every page shows the settings (header, footer): an editor's change must reach visitors at once."""
-    page_cache.purge()
+def forget_cached_pages(sender, instance, created=False, **kwargs):
+    """Every page shows the settings (header, footer): an editor's change must reach visitors at once. Not when the
+    row is first created: Wagtail creates it with the defaults at the first page view, and pages already show those."""
+    if not created:
+        page_cache.purge()
