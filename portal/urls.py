@@ -7,8 +7,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.home import views as home_views
 from portal.search import views as search_views
 from portal.shared import views as shared_views
+from stories.feeds import RegionFeed, StoryFeed, TargetGroupFeed, atom
+
+# RSS and Atom feeds of new stories (stories/feeds.py), under the "feeds" namespace.
+feed_urlpatterns = [
+    path("historier/", StoryFeed(), name="stories"),
+    path("historier/atom/", atom(StoryFeed)(), name="stories_atom"),
+    path("maalgruppe/<slug:slug>/", TargetGroupFeed(), name="target_group"),
+    path("maalgruppe/<slug:slug>/atom/", atom(TargetGroupFeed)(), name="target_group_atom"),
+    path("region/<slug:slug>/", RegionFeed(), name="region"),
+    path("region/<slug:slug>/atom/", atom(RegionFeed)(), name="region_atom"),
+]
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,9 +30,9 @@ urlpatterns = [
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("mine-historier/", include("stories.urls")),
-    path("feeds/", include("stories.feeds")),
+    path("feeds/", include((feed_urlpatterns, "feeds"))),
     path("soeg/forslag/", search_views.suggestions, name="search_suggestions"),
-    path("was", shared_views.accessibility_statement, name="accessibility_statement"),
+    path("was", home_views.accessibility_statement, name="accessibility_statement"),
     path("sundhed/", shared_views.health, name="health"),
     path("robots.txt", shared_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -2,7 +2,6 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.utils.feedgenerator import Atom1Feed
 
 from portal.shared.site_address import site_url
@@ -98,14 +97,3 @@ def atom(feed_class):
     return type(
         f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed, "subtitle": feed_class.description}
     )
-
-
-app_name = "feeds"
-urlpatterns = [
-    path("historier/", StoryFeed(), name="stories"),
-    path("historier/atom/", atom(StoryFeed)(), name="stories_atom"),
-    path("maalgruppe/<slug:slug>/", TargetGroupFeed(), name="target_group"),
-    path("maalgruppe/<slug:slug>/atom/", atom(TargetGroupFeed)(), name="target_group_atom"),
-    path("region/<slug:slug>/", RegionFeed(), name="region"),
-    path("region/<slug:slug>/atom/", atom(RegionFeed)(), name="region_atom"),
-]

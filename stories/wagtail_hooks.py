@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 
 from stories import sections  # noqa: F401  (registers the sections this app provides, as Wagtail hooks)
 from stories.admin_panels import FollowUpPanel
-from stories.views import StoryAdaptationViewSet, StoryListingViewSet
+from stories.admin_views import StoryAdaptationViewSet, StoryListingViewSet
 
 
 @hooks.register("register_admin_viewset")

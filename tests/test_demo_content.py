@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
+from portal.home.portal_settings import PortalSettings
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 from portal.themes.models import ThemePage
 from stories.models import StoryAdaptation, StoryPage
@@ -45,6 +46,8 @@ def test_demo_corpus_is_large_enough_and_published(demo):
     assert upcoming.call_is_open and upcoming.candidates.exists()
     assert ThemePage.objects.live().count() >= 2 and all(theme.items.exists() for theme in ThemePage.objects.all())
     assert StoryAdaptation.objects.filter(status=StoryAdaptation.APPROVED).exists()
+    demo_settings = PortalSettings.load()
+    assert demo_settings.contact_email and demo_settings.search_intro and demo_settings.accessibility_statement_url
 
 
 def test_every_demo_story_says_for_whom_what_result_and_whom_to_call(demo):

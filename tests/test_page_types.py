@@ -36,9 +36,10 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(JobcenterPage, {RegionPage})
         self.assertAllowedParentPageTypes(RegionPage, {RegionIndexPage})
 
-    def test_methods_live_under_their_index_and_events_under_a_region_or_the_index(self):
+    def test_methods_live_under_their_index_and_events_under_their_region(self):
         self.assertAllowedParentPageTypes(MethodPage, {MethodIndexPage})
-        self.assertAllowedParentPageTypes(EventPage, {RegionPage, EventIndexPage})
+        self.assertAllowedParentPageTypes(EventPage, {RegionPage})  # the region an event sits under is its region
+        self.assertAllowedSubpageTypes(EventIndexPage, set())  # the listing of every region's events
         self.assertAllowedSubpageTypes(RegionPage, {JobcenterPage, EventPage})
         self.assertAllowedSubpageTypes(StoryIndexPage, set())
         self.assertAllowedSubpageTypes(TargetGroupIndexPage, set())

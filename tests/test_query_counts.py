@@ -33,7 +33,7 @@ def queries(client, url):
 
 def test_query_counts_do_not_grow_with_the_corpus(client, tree):
     stories = add_stories(tree, 3)
-    event = f.EventPageFactory(parent=tree.syd, region=tree.syd, status="programme")
+    event = f.EventPageFactory(parent=tree.syd, status="programme")
     ProgrammeItem.objects.create(page=event, starts_at="10:00", kind="story", story=stories[0])
     story = stories[0]
     urls = [

@@ -157,3 +157,18 @@ def test_media_go_to_an_s3_bucket_when_one_is_configured():
         "True",
         "False",
     ]
+
+
+def test_production_installs_neither_the_demo_nor_the_benchmark():
+    """The development tools are apps only the development and test settings install: their commands (which write
+    pages in bulk) cannot run against production."""
+    apps = "from django.conf import settings; print(','.join(settings.INSTALLED_APPS))"
+    production = manage("shell", "-c", apps, **PRODUCTION)
+    assert production.returncode == 0, production.stderr
+    installed = production.stdout.strip().split(",")
+    assert "portal.demo" not in installed and "portal.benchmark" not in installed
+    for command in ("generate_corpus", "load_demo_content", "ensure_demo_users"):
+        assert "Unknown command" in manage(command, "--help", **PRODUCTION).stderr
+    development = manage("shell", "-c", apps, DJANGO_SETTINGS_MODULE="portal.settings.dev")
+    assert {"portal.demo", "portal.benchmark"} <= set(development.stdout.strip().split(","))
+    assert {"portal.demo", "portal.benchmark"} <= set(settings.INSTALLED_APPS)  # the tests'

@@ -146,7 +146,6 @@ class CorpusGenerator:
             page = EventPage(
                 title=f"Den gode histories dag {day.year} ({region.title}, {n + 1})",
                 slug=f"bench-dag-{n + 1}",
-                region=region,
                 start=day,
                 end=day + timedelta(hours=6),
                 venue="Regionens konferencecenter",

@@ -18,6 +18,7 @@ from portal.demo.taxonomy import JOBCENTERS, REGIONS, TARGET_GROUPS
 from portal.demo.themes import THEMES
 from portal.events.models import EventIndexPage, EventMaterial, EventPage, ProgrammeItem, StoryCandidate
 from portal.home.models import HomeFeaturedMethod, HomeFeaturedStory, HomePage, StandardPage
+from portal.home.portal_settings import PortalSettings
 from portal.roles.setup import ensure_all_roles
 from portal.shared.site_address import host_and_port
 from portal.shared.slugs import transliterate
@@ -31,6 +32,12 @@ from portal.taxonomy.models import (
 )
 from portal.themes.models import ThemeIndexPage, ThemeItem, ThemePage
 from stories.models import StoryAdaptation, StoryIndexPage, StoryPage, StoryPartner, StoryResult
+
+DEMO_SETTINGS = {
+    "contact_email": "redaktion@gode-historier.example.dk",
+    "search_intro": "Søg på tværs af historier, metoder og arrangementer. Afgræns bagefter efter målgruppe, metode, "
+    "region og jobcenter.",
+}
 
 
 class DemoBuilder:
@@ -49,8 +56,19 @@ class DemoBuilder:
         self.events(stories)
         self.themes(sections["temaer"], stories, methods)
         self.featured(home, stories, methods)
+        self.portal_settings()
         ensure_all_roles()
         self.log(f"Demo content ready ({self.created} new objects).")
+
+    @staticmethod
+    def portal_settings():
+        """Portalindstillinger: the defaults (statement link, tagline, headings) plus a contact address and a search
+        intro; what an editor has already filled in is kept."""
+        portal_settings = PortalSettings.load()
+        for name, value in DEMO_SETTINGS.items():
+            if not getattr(portal_settings, name):
+                setattr(portal_settings, name, value)
+        portal_settings.save()
 
     def _add(self, parent, page):
         parent.add_child(instance=page)
@@ -318,7 +336,6 @@ class DemoBuilder:
             region,
             "den-gode-histories-dag-kolding-2007",
             title="Den gode histories dag i Kolding",
-            region=region,
             start=held_start,
             end=held_start + timedelta(hours=6, minutes=30),
             venue="Konferencecenter i Kolding",
@@ -339,7 +356,6 @@ class DemoBuilder:
             region,
             f"den-gode-histories-dag-{next_year}",
             title=f"Den gode histories dag {next_year}",
-            region=region,
             start=upcoming_start,
             end=upcoming_start + timedelta(hours=7),
             venue="Kolding Kulturhus (eksempel)",

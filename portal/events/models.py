@@ -8,8 +8,10 @@ publish; /arrangementer/ lists every region's events.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -29,24 +31,35 @@ class EventIndexPage(SectionIndexPage):
     # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
     cache_parameters = ("region",)
 
-    subpage_types = ["events.EventPage"]
+    subpage_types = []  # events sit under their region; this page lists them all
 
     class Meta:
         verbose_name = "oversigt over arrangementer"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().select_related("region")
-        regions = RegionPage.objects.live().filter(events__live=True).distinct().order_by("title")
+        events = EventPage.objects.live()
+        has_events = events.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        regions = RegionPage.objects.live().filter(Exists(has_events)).order_by("title")
         chosen = next((r for r in regions if r.slug == request.GET.get("region")), None)
         if chosen:
-            events = events.filter(region=chosen)
+            events = events.child_of(chosen)
         now = timezone.now()
         context["regions"] = regions
         context["chosen_region"] = chosen
-        context["upcoming"] = events.filter(start__gte=now).order_by("start")
-        context["past"] = events.filter(start__lt=now).order_by("-start")
+        context["upcoming"] = with_regions(events.filter(start__gte=now).order_by("start"))
+        context["past"] = with_regions(events.filter(start__lt=now).order_by("-start"))
         return context
+
+
+def with_regions(events) -> list:
+    """The events as a list, each with its region read in one query for them all (for listings)."""
+    events = list(events)
+    regions = RegionPage.objects.filter(path__in={event.region_path for event in events})
+    by_path = {region.path: region for region in regions}
+    for event in events:
+        event.region = by_path.get(event.region_path)
+    return events
 
 
 class EventPage(GuardedPage, RoutablePageMixin, Page):
@@ -57,9 +70,6 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
         ("held", "Afholdt"),
     ]
 
-    region = models.ForeignKey(
-        "taxonomy.RegionPage", verbose_name="region", on_delete=models.PROTECT, related_name="events"
-    )
     start = models.DateTimeField("starter")
     end = models.DateTimeField("slutter")
     venue = models.CharField("sted", max_length=200)
@@ -80,7 +90,6 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
     call_deadline = models.DateField("frist for at melde en historie", null=True, blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("region"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel([FieldPanel("venue"), FieldPanel("address")], heading="Sted"),
         FieldPanel("theme"),
@@ -94,7 +103,8 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
         InlinePanel("materials", heading="Materialer fra dagen", label="Materiale"),
     ]
     search_fields = Page.search_fields + [index.SearchField("body"), index.SearchField("theme")]
-    parent_page_types = ["taxonomy.RegionPage", "events.EventIndexPage"]
+    # An event sits under its region: that is its region (`region`), and the region's consultants run it.
+    parent_page_types = ["taxonomy.RegionPage"]
     subpage_types = []
 
     class Meta:
@@ -103,6 +113,16 @@ class EventPage(GuardedPage, RoutablePageMixin, Page):
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.start):%d.%m.%Y})"
+
+    @property
+    def region_path(self) -> str:
+        """The tree path of the page the event sits under: its region."""
+        return self.path[: -self.steplen]
+
+    @cached_property
+    def region(self):
+        """The region the event sits under (its parent page); never stored, so it cannot disagree with the tree."""
+        return RegionPage.objects.filter(path=self.region_path).first()
 
     def clean(self):
         super().clean()

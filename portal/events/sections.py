@@ -9,7 +9,7 @@ from portal.taxonomy.models import RegionPage
 
 @provides(RegionPage)
 def region_events(region, request):
-    events = EventPage.objects.live().filter(region=region)
+    events = EventPage.objects.live().child_of(region)
     return {
         "next_event": events.filter(start__gte=timezone.now()).order_by("start").first(),
         "past_events": events.filter(start__lt=timezone.now()).order_by("-start")[:3],

@@ -1,6 +1,9 @@
 """The call for stories in the admin: the stories offered to each event, in one list, for the region's consultants."""
 
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -31,7 +34,9 @@ class StoryCandidateViewSet(SnippetViewSet):
         user = request.user
         if user.is_superuser or user.has_perm("events.change_storycandidate"):
             return queryset
-        return queryset.filter(event__region__in=RoleGroup.places_of(user, RoleGroup.CONSULTANT))
+        regions = Page.objects.filter(pk__in=RoleGroup.places_of(user, RoleGroup.CONSULTANT))
+        parent_path = Substr(OuterRef("event__path"), 1, (OuterRef("event__depth") - 1) * Page.steplen)
+        return queryset.filter(Exists(regions.filter(path=parent_path)))  # events under their own regions
 
 
 register_snippet(StoryCandidateViewSet)

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from methods.models import MethodIndexPage, MethodPage
 from portal.events.models import EventPage
+from portal.home.portal_settings import PortalSettings  # noqa: F401 (a model of this app: loaded with its models)
 from portal.shared import derived
 from portal.shared.privacy_guard import GuardedModel, GuardedPage
 from portal.taxonomy.models import TargetGroup, TargetGroupIndexPage

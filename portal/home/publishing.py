@@ -17,6 +17,7 @@ from wagtail.signals import (
     workflow_rejected,
 )
 
+from portal.home.portal_settings import PortalSettings
 from portal.roles import notifications
 from portal.search import indexing
 from portal.search.models import SynonymGroup
@@ -27,6 +28,13 @@ from stories.submission.files import publish_uploads
 
 # The cached pages and the values derived from published content are forgotten last, after everything they show.
 FORGET = (page_cache.purge, derived.forget)
+
+
+def settings_changed(sender, instance, created=False, **kwargs):
+    """Every page shows the portal settings (header, footer): an editor's change reaches visitors at once. Not when
+    the row is first created: Wagtail creates it with the defaults at the first page view, and pages show those."""
+    if not created:
+        page_cache.purge()
 
 PIPELINE = [
     # (signal, sender (None: any), the steps in order)
@@ -46,6 +54,7 @@ PIPELINE = [
     (post_delete, StoryAdaptation, FORGET),
     (post_save, SynonymGroup, FORGET),
     (post_delete, SynonymGroup, FORGET),
+    (post_save, PortalSettings, (settings_changed,)),
     # The review: consultants hear of a submission; the contributor of changes requested, and of the publication.
     (task_submitted, TaskState, (notifications.on_task_submitted,)),
     (workflow_rejected, WorkflowState, (notifications.on_workflow_rejected,)),

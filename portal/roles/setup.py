@@ -45,6 +45,7 @@ EDITOR_MODEL_PERMISSIONS = [
     ("stories", "delete_storyadaptation"),
     ("outbox", "view_outgoingmail"),
     ("outbox", "change_outgoingmail"),
+    ("home", "change_portalsettings"),  # Portalindstillinger: the statement's address, contact e-mail, texts
 ]
 
 

@@ -143,7 +143,7 @@ def searchable_pages():
     """Every live page that the search covers, specific and with its relations prefetched, in batches."""
     yield from StoryPage.objects.live().prefetch_related(*RELATIONS[StoryPage]).iterator(chunk_size=500)
     yield from MethodPage.objects.live().prefetch_related(*RELATIONS[MethodPage]).iterator(chunk_size=500)
-    yield from EventPage.objects.live().select_related("region").iterator(chunk_size=500)
+    yield from EventPage.objects.live().iterator(chunk_size=500)
 
 
 def searchable_count() -> int:

@@ -59,10 +59,8 @@ def page_changed(sender, instance, **kwargs):
     affected = [instance.pk] if isinstance(instance, SEARCHABLE) else []
     if isinstance(instance, MethodPage):
         affected += StoryPage.objects.filter(methods=instance).values_list("pk", flat=True)
-    elif isinstance(instance, JobcenterPage | RegionPage):
+    elif isinstance(instance, JobcenterPage | RegionPage):  # their stories, and a region's events
         affected += Page.objects.descendant_of(instance).type(*SEARCHABLE).values_list("pk", flat=True)
-        if isinstance(instance, RegionPage):
-            affected += instance.events.values_list("pk", flat=True)
     enqueue_update(affected)
 
 

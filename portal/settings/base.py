@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.events",
     "portal.themes",
-    "portal.benchmark",
     "portal.outbox",
     "stories",
     "methods",
@@ -77,6 +76,10 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "portal.roles",  # after wagtail.admin: replaces its workflow e-mails with Danish ones
 ]
+
+# Development tools as apps: the demo corpus (load_demo_content) and the benchmark harness (generate_corpus,
+# benchmark). Only the development and test settings install them, so their commands never run against production.
+DEVELOPMENT_APPS = ["portal.demo", "portal.benchmark"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -307,7 +310,4 @@ PORTAL_SEARCH_BREAKER_SECONDS = float(os.environ.get("PORTAL_SEARCH_BREAKER_SECO
 PORTAL_SEARCH_BREAKER_WINDOW = float(os.environ.get("PORTAL_SEARCH_BREAKER_WINDOW", "60"))
 
 # Portal
-PORTAL_ACCESSIBILITY_STATEMENT_URL = os.environ.get(
-    "PORTAL_ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/gode-historier-example-dk"
-)
 PORTAL_LISTING_PAGE_SIZE = 12

@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The development tools (the demo corpus, the benchmark harness): never in production's INSTALLED_APPS.
+INSTALLED_APPS = [*INSTALLED_APPS, *DEVELOPMENT_APPS]  # noqa: F405
+
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]

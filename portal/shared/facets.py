@@ -59,16 +59,7 @@ def many_to_many(page, field_name: str):
     return list(getattr(page, field_name).all()) if field_name in _many_to_many_names(type(page)) else []
 
 
-def has_relation(page, field_name: str) -> bool:
-    """Does `page`'s type have a foreign key `field_name` (an event names its region)?"""
-    return field_name in _relation_names(type(page))
-
-
 @cache
 def _many_to_many_names(model) -> frozenset[str]:
     return frozenset(field.name for field in model._meta.many_to_many)
 
-
-@cache
-def _relation_names(model) -> frozenset[str]:
-    return frozenset(field.name for field in model._meta.concrete_fields if field.is_relation)

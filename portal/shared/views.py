@@ -1,5 +1,4 @@
-from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -7,12 +6,6 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from portal.shared.site_address import site_url
-
-
-@require_GET
-def accessibility_statement(request):
-    """/was: the accessibility statement lives in the state's WAS tool; this address must lead to it."""
-    return HttpResponseRedirect(settings.PORTAL_ACCESSIBILITY_STATEMENT_URL)
 
 
 @require_GET

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Page
 
-from portal.shared.facets import Facet, has_relation, many_to_many
+from portal.shared.facets import Facet, many_to_many
 from portal.shared.filters import related_to_any
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 
@@ -58,17 +58,13 @@ class TargetGroupFacet(Facet):
 
 
 class PlaceIndexer:
-    """The place (a region or jobcenter page) a page belongs to, and so its facet value: the place the page names
-    in a field of the facet's name (an event names its region), or else the place it sits under in the page tree
-    (a story sits under its jobcenter, which sits under its region)."""
+    """The place (a region or jobcenter page) a page belongs to, and so its facet value: the place it sits under in
+    the page tree (a story sits under its jobcenter, which sits under its region; an event under its region)."""
 
     def __init__(self, facet: "PlaceFacet"):
-        self.field = facet.name
         self.places = {place.path: place for place in facet.model.objects.all()}
 
     def place(self, page) -> Page | None:
-        if has_relation(page, self.field):
-            return getattr(page, self.field)
         for depth in range(len(page.path) // page.steplen - 1, 0, -1):
             if place := self.places.get(page.path[: depth * page.steplen]):
                 return place

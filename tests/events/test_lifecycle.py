@@ -9,7 +9,8 @@ from icalendar import Calendar
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from portal.events.models import EventMaterial, EventPage, ProgrammeItem, StoryCandidate
+from portal.events.models import EventMaterial, EventPage, ProgrammeItem, StoryCandidate, with_regions
+from portal.search.documents import DocumentBuilder
 from stories.models import StoryPage
 from tests import factories as f
 from tests.submission.helpers import fill_in, start_submission, step_url
@@ -17,7 +18,7 @@ from tests.submission.helpers import fill_in, start_submission, step_url
 
 def open_call(tree, **fields):
     fields = {"status": "call_open", "title": "Dagen i Kolding", **fields}
-    return f.EventPageFactory(parent=tree.syd, region=tree.syd, **fields)
+    return f.EventPageFactory(parent=tree.syd, **fields)
 
 
 def story(tree, title="En kop kaffe", parent=None, live=True):
@@ -48,7 +49,7 @@ def test_a_contributor_offers_a_story_to_an_open_call_when_submitting(client, tr
 
 
 def test_a_closed_call_or_a_passed_deadline_is_not_offered(client, tree, roles):
-    f.EventPageFactory(parent=tree.syd, region=tree.syd, status="programme", title="Program er lagt")
+    f.EventPageFactory(parent=tree.syd, status="programme", title="Program er lagt")
     open_call(tree, call_deadline=timezone.localdate() - timedelta(days=1))
     client.force_login(roles["varde_contributor"])
     submission = start_submission(client)
@@ -73,7 +74,7 @@ def test_consultants_see_the_candidates_for_their_own_regions_events_only(client
     event = open_call(tree)
     offered = story(tree, "Historien der blev meldt")
     StoryCandidate.objects.create(event=event, story=offered, offered_by=roles["varde_contributor"])
-    north = f.EventPageFactory(parent=tree.nord, region=tree.nord, status="call_open", title="Nordens dag")
+    north = f.EventPageFactory(parent=tree.nord, status="call_open", title="Nordens dag")
     StoryCandidate.objects.create(event=north, story=story(tree, "Nordens historie", parent=tree.aalborg))
 
     client.force_login(roles["syd_consultant"])
@@ -92,10 +93,33 @@ def test_a_consultant_runs_events_under_their_own_region(tree, roles):
     consultant = roles["syd_consultant"]
     assert tree.syd.permissions_for_user(consultant).can_add_subpage()
     assert EventPage in tree.syd.specific_class.allowed_subpage_models()
-    event = f.EventPageFactory(parent=tree.syd, region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd)
     assert event.permissions_for_user(consultant).can_publish()
-    other = f.EventPageFactory(parent=tree.nord, region=tree.nord)
+    other = f.EventPageFactory(parent=tree.nord)
     assert not other.permissions_for_user(consultant).can_edit()
+
+
+def test_an_events_region_is_always_the_region_it_sits_under(client, tree):
+    """The region is not stored: it is the parent page, wherever the event is created or moved to, in the listing's
+    region filter, the region page and the search document alike."""
+    assert [model._meta.label for model in EventPage.allowed_parent_page_models()] == ["taxonomy.RegionPage"]
+    assert EventPage not in tree.events_index.specific_class.allowed_subpage_models()
+    event = f.EventPageFactory(parent=tree.syd, title="Dagen der flyttede")
+    assert event.region == tree.syd
+    assert "region" not in {field.name for field in EventPage._meta.get_fields()}
+
+    f.EventPageFactory(parent=tree.syd, title="Syds egen dag")  # the listing offers a region with events
+    event.move(tree.nord, pos="last-child")
+    event = EventPage.objects.get(pk=event.pk)
+    assert event.region == tree.nord == event.get_parent().specific
+    assert [e.region for e in with_regions([event])] == [tree.nord]
+    assert [page.pk for page in tree.nord.events] == [event.pk] and event.pk not in {p.pk for p in tree.syd.events}
+    assert "Dagen der flyttede" in client.get(tree.events_index.url, {"region": "nordjylland"}).text
+    assert "Dagen der flyttede" not in client.get(tree.events_index.url, {"region": "syddanmark"}).text
+    assert "Dagen der flyttede" in client.get(tree.nord.url).text
+    assert "Dagen der flyttede" not in client.get(tree.syd.url).text
+    document = DocumentBuilder().event(event)
+    assert document.facets["region"] == ["nordjylland"] and document.display["region"] == tree.nord.title
 
 
 # The programme
@@ -185,13 +209,12 @@ def test_after_the_day_the_event_and_its_stories_point_at_each_other_with_the_ma
 def test_the_event_listing_has_past_and_upcoming_per_region(client, tree):
     past = f.EventPageFactory(
         parent=tree.syd,
-        region=tree.syd,
         title="Sidste års dag",
         start=timezone.now() - timedelta(days=300),
         end=timezone.now() - timedelta(days=299),
     )
-    f.EventPageFactory(parent=tree.syd, region=tree.syd, title="Næste dag i Syd")
-    f.EventPageFactory(parent=tree.nord, region=tree.nord, title="Næste dag i Nord")
+    f.EventPageFactory(parent=tree.syd, title="Næste dag i Syd")
+    f.EventPageFactory(parent=tree.nord, title="Næste dag i Nord")
     content = client.get(tree.events_index.url).content.decode()
     assert content.index("Kommende") < content.index("Næste dag i Syd") < content.index("Afholdte")
     assert content.index("Afholdte") < content.index(past.title)
@@ -202,7 +225,7 @@ def test_the_event_listing_has_past_and_upcoming_per_region(client, tree):
 
 
 def test_the_home_page_shows_the_next_event(client, tree):
-    f.EventPageFactory(parent=tree.syd, region=tree.syd, title="Næste gode histories dag")
+    f.EventPageFactory(parent=tree.syd, title="Næste gode histories dag")
     assert "Næste gode histories dag" in client.get("/").content.decode()
 
 

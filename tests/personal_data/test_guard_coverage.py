@@ -79,6 +79,7 @@ GUARDED = {
     "home.HomeFeaturedMethod",
     "home.HomeFeaturedStory",
     "home.HomePage",
+    "home.PortalSettings",
     "home.StandardPage",
     "methods.MethodCombination",
     "methods.MethodIndexPage",
@@ -173,7 +174,7 @@ def test_a_number_in_a_link_address_is_refused_in_story_fields_blocks_and_the_ev
     story.practice = [("paragraph", markup)]
     with pytest.raises(ValidationError):
         story.save(clean=False)
-    event = f.EventPageFactory(parent=tree.events_index, region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd)
     event.body = markup
     with pytest.raises(ValidationError) as refused:
         event.full_clean()
@@ -189,7 +190,6 @@ def _event_form(event, programme=(), materials=()):
         {
             "title": event.title,
             "slug": event.slug,
-            "region": event.region_id,
             "start": "2027-03-01 09:00",
             "end": "2027-03-01 15:00",
             "venue": "Salen",
@@ -228,7 +228,7 @@ def _event_form(event, programme=(), materials=()):
 def test_a_number_in_an_event_inline_row_is_shown_at_the_row_field(
     admin_client, tree, programme, materials, relation, field
 ):
-    event = f.EventPageFactory(parent=tree.events_index, region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd)
     response = admin_client.post(f"/admin/pages/{event.pk}/edit/", _event_form(event, programme, materials))
     assert response.status_code == 200  # not a 500
     assert MESSAGE in response.content.decode()
@@ -238,7 +238,7 @@ def test_a_number_in_an_event_inline_row_is_shown_at_the_row_field(
 
 
 def test_the_row_number_in_the_message_is_the_rows_place_in_the_editor(admin_client, tree):
-    event = f.EventPageFactory(parent=tree.events_index, region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd)
     programme = [
         {"starts_at": "09:00", "kind": "talk", "title": "Velkomst", "presenter_role": ""},
         {"starts_at": "10:00", "kind": "talk", "title": "Oplæg 010280\u00b71234", "presenter_role": ""},

@@ -128,7 +128,7 @@ def test_adaptations_and_event_materials_are_refused(tree, roles):
     assert "changes" in refused.value.message_dict
     with pytest.raises(ValidationError):
         adaptation.save()
-    event = f.EventPageFactory(parent=tree.events_index, region=tree.syd)
+    event = f.EventPageFactory(parent=tree.syd)
     with pytest.raises(ValidationError):
         EventMaterial(page=event, title="Slides 010280_1234", link="https://example.org").save()
     assert not StoryAdaptation.objects.exists() and not EventMaterial.objects.exists()

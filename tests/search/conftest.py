@@ -104,9 +104,8 @@ def corpus(tree, engine):
             period_start=date(2021, 1, 1),
         ),
         "event": f.EventPageFactory(
-            parent=t.events_index,
+            parent=t.syd,
             title="Den gode histories dag",
-            region=t.syd,
             body="<p>Mentor og misbrug.</p>",
             theme="Parallelle indsatser",
         ),

@@ -21,7 +21,7 @@ def visitor(roles, who):
 @pytest.fixture
 def drafts(tree):
     story = f.StoryPageFactory(parent=tree.varde, title="Hemmelig kladde", live=False)
-    event = f.EventPageFactory(parent=tree.syd, region=tree.syd, title="Hemmeligt arrangement", live=False)
+    event = f.EventPageFactory(parent=tree.syd, title="Hemmeligt arrangement", live=False)
     themes = tree.home.add_child(instance=ThemeIndexPage(title="Temaer", slug="temaer"))
     theme = ThemePage(title="Hemmeligt tema", slug="hemmeligt", lead="Kladde.", live=False)
     theme.items = [ThemeItem(item=tree.mentor)]
