@@ -29,7 +29,7 @@ class MethodIndexPage(SectionIndexPage):
     """/metoder/: all methods, filterable by target group and evidence level."""
 
     # The query parameters this page reads: the page cache keys on these alone (portal/shared/page_cache.py).
-    cache_parameters = ("maalgruppe", "evidens", "side")
+    cache_parameters = (*MethodFilter.base_filters, "side")
 
     subpage_types = ["methods.MethodPage"]
 

@@ -3,9 +3,9 @@ target group's, a method's and an event's; and a region's featured stories and m
 
 from methods.models import MethodPage
 from portal.events.models import EventPage
-from portal.shared.filters import related_to_any
 from portal.shared.pagination import paginate
 from portal.shared.sections import provides
+from portal.taxonomy.facets import TARGET_GROUP
 from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
 from stories.featured import featured_pages
 from stories.models import StoryPage
@@ -27,8 +27,8 @@ def jobcenter_stories(jobcenter, request):
 
 @provides(TargetGroup)
 def target_group_stories(group, request):
-    """The stories of a target group, its sub-groups' included."""
-    stories = related_to_any(StoryPage.objects.live(), "target_groups", group.with_descendants()).for_listing()
+    """The stories of a target group, its sub-groups' included: the listing's and the search's facet rule."""
+    stories = TARGET_GROUP.filter(StoryPage.objects.live(), [group.slug]).for_listing()
     return {"page_obj": paginate(request, stories)}
 
 

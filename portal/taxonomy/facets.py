@@ -5,30 +5,7 @@ from wagtail.models import Page
 
 from portal.shared.facets import Facet, many_to_many
 from portal.shared.filters import related_to_any
-from portal.taxonomy.models import JobcenterPage, RegionPage, TargetGroup
-
-
-class GroupTree:
-    """The target groups as a tree, read with one query. The one widening rule: a page for a group is a page for
-    each group above it, so a page for a sub-group is found under its parent too."""
-
-    def __init__(self):
-        rows = TargetGroup.objects.values_list("pk", "slug", "parent")
-        self.groups = {pk: (slug, parent) for pk, slug, parent in rows}
-
-    def chain(self, pk) -> list[str]:
-        """The slugs of the group `pk` and of every group above it."""
-        slugs, seen = [], set()
-        while pk in self.groups and pk not in seen:
-            seen.add(pk)
-            slug, pk = self.groups[pk]
-            slugs.append(slug)
-        return slugs
-
-    def under(self, slugs) -> set[int]:
-        """The groups that `slugs` name and their sub-groups, as ids."""
-        wanted = set(slugs)
-        return {pk for pk in self.groups if wanted.intersection(self.chain(pk))}
+from portal.taxonomy.models import GroupTree, JobcenterPage, RegionPage, TargetGroup
 
 
 class TargetGroupFacet(Facet):
