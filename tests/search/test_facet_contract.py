@@ -69,7 +69,7 @@ def surface(request, settings):
 @pytest.fixture
 def pages(tree, surface):
     """Six stories in three jobcenters of two regions, four methods and an event: every facet, a sub-group, a page
-    with two groups, a group no method has and an event that names its region."""
+    with two groups, a group no method has and an event under its region."""
     t = tree
     pages = {
         "varde_aktiv": f.StoryPageFactory(
@@ -99,7 +99,7 @@ def pages(tree, surface):
         "behandling": f.MethodPageFactory(
             parent=t.methods_index, title="Behandling og job", slug="behandling-og-job", target_groups=[t.misbrug]
         ),
-        "event": f.EventPageFactory(parent=t.events_index, title="Den gode histories dag", region=t.syd),
+        "event": f.EventPageFactory(parent=t.syd, title="Den gode histories dag"),
     }
     if surface.searches:
         call_command("rebuild_search_index", "--no-progress", stdout=io.StringIO())

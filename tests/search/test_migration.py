@@ -4,26 +4,14 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from portal.search.models import SearchWord
+from tests.migrating import migrate_to, root_rows  # noqa: F401  (root_rows: a fixture)
 from tests.search.test_vocabulary import counted_afresh
-from tests.submission.test_migration import root_rows  # noqa: F401  (a fixture)
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the migrations run for real
+# The migrations run for real; the rows Wagtail's own migrations create are put back first.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("root_rows")]
 BEFORE, AFTER = ("portal_search", "0003_seed_synonyms"), ("portal_search", "0004_search_word")
-
-
-@pytest.fixture
-def tree(root_rows, tree):  # noqa: F811
-    return tree
-
-
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
 
 
 def test_the_vocabulary_of_an_existing_index_is_counted(tree):
@@ -35,6 +23,6 @@ def test_the_vocabulary_of_an_existing_index_is_counted(tree):
     expected = counted_afresh()
     assert expected["kaffe"] == 1 and expected["mentor"] >= 2
 
-    _migrate(BEFORE)
-    _migrate(AFTER)
+    migrate_to(BEFORE)
+    migrate_to(AFTER)
     assert dict(SearchWord.objects.values_list("word", "frequency")) == expected

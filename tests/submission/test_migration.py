@@ -4,38 +4,14 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-from wagtail.models import Collection, Locale, Page
 
 from stories.models import StoryPage, StorySubmission
+from tests.migrating import migrate_to, root_rows  # noqa: F401  (root_rows: a fixture)
 from tests.submission.helpers import fill_in, start_submission, submit
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the migrations run for real
+# The migrations run for real; the rows Wagtail's own migrations create are put back first.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("root_rows")]
 BEFORE, AFTER = ("stories", "0005_adaptations"), ("stories", "0007_remove_storysubmission_data")
-
-
-@pytest.fixture
-def root_rows(transactional_db, settings):
-    """Transactional tests that ran before this one (the browser tests) empty the database, the rows Wagtail's
-    migrations create included: put back the locale, the root page and the root collection."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-@pytest.fixture
-def tree(root_rows, tree):
-    return tree
-
-
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-    return executor.loader.project_state([target]).apps
 
 
 def test_unsubmitted_answers_become_a_draft_story_and_later_corrections_a_revision(client, roles, tree):
@@ -46,7 +22,7 @@ def test_unsubmitted_answers_become_a_draft_story_and_later_corrections_a_revisi
     submitted = StoryPage.objects.get()
     revisions = submitted.revisions.count()
 
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     OldSubmission = old.get_model("stories", "StorySubmission")
     corrected = OldSubmission.objects.get(pk=submission.pk)
     corrected.data = {"om": {"title": ["Rettet titel"], "summary": ["Rettet resumé"]}}
@@ -70,7 +46,7 @@ def test_unsubmitted_answers_become_a_draft_story_and_later_corrections_a_revisi
             },
         },
     )
-    _migrate(AFTER)
+    migrate_to(AFTER)
 
     story = StoryPage.objects.get(pk=submitted.pk).get_latest_revision_as_object()
     assert story.title == "Rettet titel" and story.summary == "Rettet resumé"
