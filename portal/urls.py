@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from taggit.models import Tag
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import get_document_model
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images import get_image_model
 
 from portal.home import views as home_views
 from portal.search import views as search_views
@@ -21,6 +24,13 @@ feed_urlpatterns = [
     path("region/<slug:slug>/", RegionFeed(), name="region"),
     path("region/<slug:slug>/atom/", atom(RegionFeed)(), name="region_atom"),
 ]
+
+# Django's own admin keeps only what has no Wagtail screen (users' lockouts, background tasks): images, documents
+# and tags are edited in Wagtail's admin alone, whose forms check uploads and refuse personal data with a message
+# (their apps registered them when Django's admin app loaded; this runs after).
+for model in (get_image_model(), get_document_model(), Tag):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

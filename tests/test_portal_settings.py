@@ -90,3 +90,22 @@ def test_a_consultant_cannot_change_them(client, tree, roles):
     response = client.post(f"{EDIT_URL}{PortalSettings.objects.get().pk}/", CHANGED)
     assert response.status_code in (302, 403)
     assert PortalSettings.load().tagline == TAGLINE
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["http://testserver/was", "https://portal.example.dk/was/", "ftp://www.was.digst.dk/erklaering"],
+)
+def test_the_statement_link_must_lead_away_over_http(client, tree, roles, link):
+    """/was leads to the statement: a link back to an address /was would send visitors round in a circle, and a
+    browser does not open ftp."""
+    client.force_login(roles["editor"])
+    url = edit_form(client)
+    response = client.post(url, {**CHANGED, "accessibility_statement_url": link})
+    assert response.status_code == 200
+    assert response.context["form"].errors["accessibility_statement_url"]
+    assert PortalSettings.objects.get().accessibility_statement_url == ACCESSIBILITY_STATEMENT_URL
+
+
+def test_was_answers_a_head_request_like_a_get(client, tree):
+    assert client.head("/was").status_code == client.get("/was").status_code == 302

@@ -41,9 +41,11 @@ class EventIndexPage(SectionIndexPage):
         events = EventPage.objects.live()
         has_events = events.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
         regions = RegionPage.objects.live().filter(Exists(has_events)).order_by("title")
-        chosen = next((r for r in regions if r.slug == request.GET.get("region")), None)
+        # A region without events lists none (an unknown value is ignored): the search's region facet does the same.
+        chosen = RegionPage.objects.live().filter(slug=request.GET.get("region", "")[:120]).first()
         if chosen:
             events = events.child_of(chosen)
+            regions = regions | RegionPage.objects.filter(pk=chosen.pk)  # offered in the list, and shown as chosen
         now = timezone.now()
         context["regions"] = regions
         context["chosen_region"] = chosen

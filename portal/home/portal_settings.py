@@ -3,6 +3,10 @@ statement's address, the portal's contact e-mail and the portal's own short text
 Wagtail's settings context processor, `{{ settings.home.PortalSettings.<field> }}`; the defaults are what the portal
 showed before they could be edited, so a fresh database renders the same."""
 
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -18,11 +22,19 @@ ABOUT_TEXT = (
 )
 
 
+def not_this_portals_was(url: str) -> None:
+    """/was leads to the statement: pointing it at an address whose path is /was would send visitors round in a
+    circle (the portal's own /was, under any of its names)."""
+    if urlsplit(url).path.rstrip("/") == "/was":
+        raise ValidationError("Linket skal føre til selve erklæringen, ikke til portalens egen adresse /was.")
+
+
 @register_setting(icon="cog")
 class PortalSettings(GuardedModel, BaseGenericSetting):
     accessibility_statement_url = models.URLField(
         "tilgængelighedserklæring (link)",
         default=ACCESSIBILITY_STATEMENT_URL,
+        validators=[URLValidator(schemes=["http", "https"]), not_this_portals_was],
         help_text="Erklæringen fra Digitaliseringsstyrelsens WAS-værktøj. Sidefodens link og /was fører hertil.",
     )
     contact_email = models.EmailField(

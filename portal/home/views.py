@@ -1,10 +1,10 @@
 from django.http import HttpResponseRedirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portal.home.portal_settings import PortalSettings
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     """/was: the accessibility statement lives in the state's WAS tool; this address must lead to it (the editors set
     where, in Portalindstillinger)."""

@@ -250,3 +250,10 @@ def test_stories_on_a_programme_stay_deletable(tree):
     Page.objects.get(pk=told.pk).delete()
     assert not StoryPage.objects.filter(pk=told.pk).exists()
     assert event.programme.get(kind="story").story is None
+
+
+def test_a_region_without_events_lists_none_and_an_unknown_one_is_ignored(client, tree):
+    """The listing's region filter means what the search's region facet means."""
+    f.EventPageFactory(parent=tree.syd, title="Dagen i Syddanmark")
+    assert "Dagen i Syddanmark" not in client.get(tree.events_index.url, {"region": "nordjylland"}).text
+    assert "Dagen i Syddanmark" in client.get(tree.events_index.url, {"region": "atlantis"}).text
